@@ -1,0 +1,38 @@
+import 'reflect-metadata';
+import { isObjectType, type GraphQLSchema } from 'graphql';
+import { buildSchemaSync } from 'type-graphql';
+import { AuthResolver } from '../modules/auth/auth.resolver';
+import { CompanyResolver } from '../modules/companies/company.resolver';
+import { ACCESS_EXTENSION, accessSentence, type AccessDeclaration } from './access';
+import { authChecker } from './auth-checker';
+
+export const resolvers = [AuthResolver, CompanyResolver] as const;
+
+let cached: GraphQLSchema | undefined;
+
+/**
+ * Builds the schema once per process. Each field's access declaration is appended to its
+ * description, so the playground docs say which scope a field needs.
+ */
+export function buildSchema(): GraphQLSchema {
+  if (cached) return cached;
+  const schema = buildSchemaSync({
+    resolvers: [...resolvers],
+    authChecker,
+    authMode: 'error',
+    validate: false,
+    emitSchemaFile: false,
+  });
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      const access = field.extensions[ACCESS_EXTENSION] as AccessDeclaration | undefined;
+      if (access) {
+        const sentence = accessSentence(access);
+        field.description = field.description ? `${field.description}\n\n${sentence}` : sentence;
+      }
+    }
+  }
+  cached = schema;
+  return schema;
+}

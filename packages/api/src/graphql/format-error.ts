@@ -1,0 +1,61 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import { DomainError } from '../common/domain-error';
+
+/** Codes that Apollo or graphql-js produce for malformed requests; safe to show as they are. */
+const REQUEST_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+]);
+
+export interface FormatErrorOptions {
+  exposeInternals: boolean;
+  log: (error: unknown) => void;
+}
+
+/**
+ * Maps domain errors to `extensions.code`, keeps request errors, and hides everything else
+ * behind INTERNAL_SERVER_ERROR (logged server-side). No stack traces leave the server
+ * outside development.
+ */
+export function createFormatError(options: FormatErrorOptions) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof DomainError) {
+      return {
+        message: original.message,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: {
+          code: original.code,
+          ...(original.fields.length > 0 ? { fields: original.fields } : {}),
+          ...original.extra,
+        },
+      };
+    }
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
+      const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions: options.exposeInternals ? formatted.extensions : extensions };
+    }
+    // Argument validation from TypeGraphQL (class-validator) carries a code of its own.
+    if (code === 'BAD_USER_INPUT' || (original instanceof Error && original.name === 'ArgumentValidationError')) {
+      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };
+    }
+    options.log(original);
+    return {
+      message: options.exposeInternals && original instanceof Error ? original.message : 'Internal server error.',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: {
+        code: 'INTERNAL_SERVER_ERROR',
+        ...(options.exposeInternals && original instanceof Error ? { stacktrace: original.stack?.split('\n') } : {}),
+      },
+    };
+  };
+}

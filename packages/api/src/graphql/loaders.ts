@@ -1,0 +1,25 @@
+import DataLoader from 'dataloader';
+import { In, type DataSource } from 'typeorm';
+import { UserEntity } from '../modules/auth/user.entity';
+import { CompanyEntity } from '../modules/companies/company.entity';
+
+/** Built per request: nothing is cached across requests, so permission changes apply at once. */
+export interface Loaders {
+  companyById: DataLoader<string, CompanyEntity | null>;
+  userById: DataLoader<string, UserEntity | null>;
+}
+
+function byId<T extends { id: string }>(load: (ids: string[]) => Promise<T[]>): DataLoader<string, T | null> {
+  return new DataLoader<string, T | null>(async (ids) => {
+    const rows = await load([...ids]);
+    const map = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => map.get(id) ?? null);
+  });
+}
+
+export function createLoaders(ds: DataSource): Loaders {
+  return {
+    companyById: byId((ids) => ds.getRepository(CompanyEntity).findBy({ id: In(ids) })),
+    userById: byId((ids) => ds.getRepository(UserEntity).findBy({ id: In(ids) })),
+  };
+}

@@ -1,0 +1,117 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import type { Server } from 'node:http';
+import { buildSchema } from '../graphql/build-schema';
+import type { RequestContext } from '../graphql/context';
+import { createFormatError } from '../graphql/format-error';
+import { createLoaders } from '../graphql/loaders';
+import type { Services } from '../services';
+import { devMailboxRouter } from './dev-mailbox';
+import { clearSessionCookie, readCookie, SESSION_COOKIE } from './session-cookie';
+
+export interface AppHandle {
+  app: Express;
+  apollo: ApolloServer<RequestContext>;
+}
+
+export interface AppOptions {
+  httpServer: Server;
+  log: (message: string) => void;
+  /** Show the development mailbox (only without SMTP and outside production). */
+  devMailbox: boolean;
+}
+
+function securityHeaders(_req: Request, res: Response, next: NextFunction): void {
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'same-origin');
+  res.setHeader('X-Frame-Options', 'DENY');
+  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+  next();
+}
+
+async function buildContext(services: Services, req: Request, res: Response): Promise<RequestContext> {
+  const token = readCookie(req, SESSION_COOKIE);
+  let principal: RequestContext['principal'] = null;
+  let sessionExpired = false;
+  if (token) {
+    const lookup = await services.auth.resolveSession(token);
+    if (lookup.principal) {
+      principal = lookup.principal;
+    } else {
+      sessionExpired = lookup.expired;
+      clearSessionCookie(res, services.env.isProduction);
+    }
+  }
+  return {
+    services,
+    principal,
+    sessionExpired,
+    ip: req.ip ?? null,
+    userAgent: req.get('user-agent') ?? null,
+    loaders: createLoaders(services.ds),
+    req,
+    res,
+  };
+}
+
+export async function createApp(services: Services, options: AppOptions): Promise<AppHandle> {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(securityHeaders);
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await services.ds.query('SELECT 1');
+      res.json({ status: 'ready', database: services.ds.options.type });
+    } catch {
+      res.status(503).json({ status: 'unavailable', database: services.ds.options.type });
+    }
+  });
+
+  const apollo = new ApolloServer<RequestContext>({
+    schema: buildSchema(),
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: createFormatError({ exposeInternals: services.env.NODE_ENV === 'development', log: (e) => options.log(`graphql error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`) }),
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer }), ApolloServerPluginLandingPageDisabled()],
+  });
+  await apollo.start();
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, { context: async ({ req, res }) => buildContext(services, req, res) }),
+  );
+
+  if (options.devMailbox) app.use('/dev/mailbox', devMailboxRouter(services));
+
+  const webDist = services.env.webDistDir;
+  const indexHtml = path.join(webDist, 'index.html');
+  if (fs.existsSync(indexHtml)) {
+    app.use('/assets', express.static(path.join(webDist, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
+    app.use(express.static(webDist, { index: false, maxAge: '1h' }));
+    // Client-side routes: every other GET that accepts HTML gets the SPA.
+    app.get(/^(?!\/(graphql|files|healthz|readyz)(\/|$)).*/, (req, res, next) => {
+      if (!req.accepts('html')) return next();
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(indexHtml);
+    });
+  } else {
+    app.get('/', (_req, res) => {
+      res.type('text').send('Guichet API is running. The web app is not built: run `pnpm build` (or `pnpm start`).');
+    });
+  }
+
+  app.use((_req, res) => {
+    res.status(404).json({ error: 'NOT_FOUND' });
+  });
+  return { app, apollo };
+}

@@ -1,0 +1,110 @@
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { permissionsOf } from '@guichet/shared';
+import { Public, RequiresSignIn } from '../../graphql/access';
+import type { RequestContext } from '../../graphql/context';
+import { ContactSubjectEnum, LocaleEnum, MembershipStatusEnum, ScopeEnum } from '../../graphql/enums';
+import { clearSessionCookie, setSessionCookie } from '../../http/session-cookie';
+import { toCompanyType } from '../companies/company.type';
+import { MembershipEntity } from '../team/membership.entity';
+import type { UserEntity } from './user.entity';
+import { UserType, ViewerType } from './viewer.type';
+
+export function toUserType(u: UserEntity): UserType {
+  return {
+    id: u.id,
+    email: u.email,
+    firstName: u.firstName,
+    lastName: u.lastName,
+    phone: u.phone,
+    locale: u.locale === 'en' ? LocaleEnum.EN : LocaleEnum.FR,
+    isStaff: u.isStaff,
+    lastLoginAt: u.lastLoginAt,
+  };
+}
+
+async function loadViewer(ctx: RequestContext, userId: string): Promise<ViewerType | null> {
+  const user = await ctx.loaders.userById.load(userId);
+  if (!user) return null;
+  const memberships = await ctx.services.ds.getRepository(MembershipEntity).find({
+    where: { userId, status: 'ACTIVE' },
+    order: { createdAt: 'ASC' },
+  });
+  const companies = await ctx.loaders.companyById.loadMany(memberships.map((m) => m.companyId));
+  return {
+    user: toUserType(user),
+    memberships: memberships.flatMap((m, i) => {
+      const company = companies[i];
+      if (!company || company instanceof Error) return [];
+      return [
+        {
+          id: m.id,
+          company: toCompanyType(company),
+          scopes: m.scopes as ScopeEnum[],
+          permissions: permissionsOf(m.scopes),
+          status: m.status as MembershipStatusEnum,
+          jobTitle: m.jobTitle,
+          contactFor: m.contactFor as ContactSubjectEnum[],
+        },
+      ];
+    }),
+  };
+}
+
+@Resolver()
+export class AuthResolver {
+  @Query(() => ViewerType, { nullable: true, description: 'The signed-in user, or null when anonymous or when the session has expired.' })
+  @Public()
+  async me(@Ctx() ctx: RequestContext): Promise<ViewerType | null> {
+    if (!ctx.principal) return null;
+    return loadViewer(ctx, ctx.principal.userId);
+  }
+
+  @Mutation(() => ViewerType, {
+    description: 'Signs in and sets the session cookie (httpOnly). Errors: INVALID_CREDENTIALS, ACCOUNT_DISABLED, VALIDATION_FAILED.',
+  })
+  @Public()
+  async login(@Arg('email', () => String) email: string, @Arg('password', () => String) password: string, @Ctx() ctx: RequestContext): Promise<ViewerType> {
+    const { token, expiresAt, user } = await ctx.services.auth.login(email, password, { ip: ctx.ip, userAgent: ctx.userAgent });
+    if (ctx.principal) await ctx.services.auth.logout(ctx.principal.sessionId);
+    setSessionCookie(ctx.res, token, expiresAt, ctx.services.env.isProduction);
+    ctx.loaders.userById.prime(user.id, user);
+    const viewer = await loadViewer(ctx, user.id);
+    if (!viewer) throw new Error('User vanished during login');
+    return viewer;
+  }
+
+  @Mutation(() => Boolean, { description: 'Ends the current session and clears the cookie. Returns false when there was none.' })
+  @Public()
+  async logout(@Ctx() ctx: RequestContext): Promise<boolean> {
+    clearSessionCookie(ctx.res, ctx.services.env.isProduction);
+    if (!ctx.principal) return false;
+    await ctx.services.auth.logout(ctx.principal.sessionId);
+    return true;
+  }
+
+  @Mutation(() => Boolean, {
+    description: 'Sends a password reset link valid one hour. Answers true whether or not an account exists for the address.',
+  })
+  @Public()
+  async requestPasswordReset(@Arg('email', () => String) email: string, @Ctx() ctx: RequestContext): Promise<boolean> {
+    await ctx.services.auth.requestPasswordReset(email, { ip: ctx.ip, userAgent: ctx.userAgent });
+    return true;
+  }
+
+  @Mutation(() => Boolean, {
+    description: 'Sets a new password with a reset token (single use). Ends every session of the account. Errors: INVALID_TOKEN, VALIDATION_FAILED.',
+  })
+  @Public()
+  async resetPassword(@Arg('token', () => String) token: string, @Arg('password', () => String) password: string, @Ctx() ctx: RequestContext): Promise<boolean> {
+    await ctx.services.auth.resetPassword(token, password, { ip: ctx.ip, userAgent: ctx.userAgent });
+    return true;
+  }
+
+  @Mutation(() => UserType, { description: 'Sets the language of the interface and of the emails sent to the signed-in user.' })
+  @RequiresSignIn()
+  async setMyLocale(@Arg('locale', () => LocaleEnum) locale: LocaleEnum, @Ctx() ctx: RequestContext): Promise<UserType> {
+    const principal = ctx.principal;
+    if (!principal) throw new Error('unreachable: guarded by RequiresSignIn');
+    return toUserType(await ctx.services.auth.setLocale(principal.userId, locale === LocaleEnum.EN ? 'en' : 'fr'));
+  }
+}

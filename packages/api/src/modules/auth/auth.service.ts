@@ -1,0 +1,189 @@
+import type { DataSource } from 'typeorm';
+import { IsNull } from 'typeorm';
+import { normaliseEmail, validateEmail, validatePassword, type Locale, type Scope } from '@guichet/shared';
+import { addHours, addMinutes, toDate } from '../../common/dates';
+import { DomainError, validationFailed } from '../../common/domain-error';
+import { newId } from '../../common/ids';
+import { newSecretToken, sha256Hex } from '../../common/tokens';
+import type { Env } from '../../config/env';
+import type { Principal } from '../../graphql/context';
+import type { ActivityService } from '../activity/activity.service';
+import type { OutboxService } from '../mailer/outbox.service';
+import { passwordResetEmail } from '../mailer/templates';
+import { hashPassword, verifyAgainstDummy, verifyPassword } from './password';
+import { PasswordResetEntity } from './password-reset.entity';
+import { SessionEntity } from './session.entity';
+import { UserEntity } from './user.entity';
+
+export interface RequestMeta {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export type SessionLookup = { principal: Principal } | { principal: null; expired: boolean };
+
+interface SessionRow {
+  session_id: string;
+  expires_at: unknown;
+  last_seen_at: unknown;
+  user_id: string;
+  email: string;
+  is_staff: unknown;
+  disabled: unknown;
+  membership_id: string | null;
+  company_id: string | null;
+  scopes: string | null;
+}
+
+const PASSWORD_RESET_MINUTES = 60;
+/** lastSeenAt is written at most this often, so reads don't each cost a write. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+export class AuthService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly env: Env,
+    private readonly activity: ActivityService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  /**
+   * The one lookup per request: session, user and active memberships in a single statement.
+   * Permissions are derived from these rows every time, never from the cookie.
+   */
+  async resolveSession(token: string, now: Date = new Date()): Promise<SessionLookup> {
+    const rows: SessionRow[] = await this.ds.query(
+      `SELECT s.id AS session_id, s.expires_at, s.last_seen_at, u.id AS user_id, u.email, u.is_staff, u.disabled,
+              m.id AS membership_id, m.company_id, m.scopes
+         FROM sessions s
+         JOIN users u ON u.id = s.user_id
+         LEFT JOIN memberships m ON m.user_id = u.id AND m.status = 'ACTIVE'
+        WHERE s.token_hash = ?`,
+      [sha256Hex(token)],
+    );
+    const first = rows[0];
+    if (!first) return { principal: null, expired: true };
+    const lastSeen = toDate(first.last_seen_at);
+    const idleDeadline = addMinutes(lastSeen, this.env.SESSION_IDLE_MINUTES);
+    if (toDate(first.expires_at) <= now || idleDeadline <= now || Boolean(Number(first.disabled))) {
+      await this.ds.getRepository(SessionEntity).delete({ id: first.session_id });
+      return { principal: null, expired: true };
+    }
+    if (now.getTime() - lastSeen.getTime() > TOUCH_INTERVAL_MS) {
+      await this.ds.getRepository(SessionEntity).update({ id: first.session_id }, { lastSeenAt: now });
+    }
+    const memberships = new Map<string, { membershipId: string; scopes: Scope[] }>();
+    for (const row of rows) {
+      if (row.membership_id && row.company_id && row.scopes) {
+        memberships.set(row.company_id, { membershipId: row.membership_id, scopes: row.scopes.split(',') as Scope[] });
+      }
+    }
+    return {
+      principal: {
+        kind: 'session',
+        userId: first.user_id,
+        sessionId: first.session_id,
+        email: first.email,
+        isStaff: Boolean(Number(first.is_staff)),
+        memberships,
+      },
+    };
+  }
+
+  async login(rawEmail: string, password: string, meta: RequestMeta, now: Date = new Date()): Promise<{ token: string; expiresAt: Date; user: UserEntity }> {
+    const email = normaliseEmail(rawEmail);
+    const check = validateEmail(email, { allowGenericMailbox: true });
+    if (!check.ok) throw validationFailed([{ field: 'email', code: check.error }]);
+    if (password.length === 0 || password.length > 1024) {
+      throw new DomainError('INVALID_CREDENTIALS', 'Wrong email or password.');
+    }
+    const user = await this.ds.getRepository(UserEntity).findOne({ where: { email } });
+    if (!user || !user.passwordHash) {
+      await verifyAgainstDummy(password);
+      await this.ds.transaction((em) => this.activity.record(em, { action: 'auth.login_failed', details: { email }, ip: meta.ip }, now));
+      throw new DomainError('INVALID_CREDENTIALS', 'Wrong email or password.');
+    }
+    const valid = await verifyPassword(user.passwordHash, password);
+    if (!valid) {
+      await this.ds.transaction((em) =>
+        this.activity.record(em, { action: 'auth.login_failed', actorUserId: user.id, ip: meta.ip }, now),
+      );
+      throw new DomainError('INVALID_CREDENTIALS', 'Wrong email or password.');
+    }
+    if (user.disabled) {
+      throw new DomainError('ACCOUNT_DISABLED', 'This account is disabled. Contact your administrator.');
+    }
+    const token = newSecretToken();
+    const expiresAt = addHours(now, this.env.SESSION_ABSOLUTE_HOURS);
+    await this.ds.transaction(async (em) => {
+      await em.insert(SessionEntity, {
+        id: newId(now.getTime()),
+        tokenHash: sha256Hex(token),
+        userId: user.id,
+        createdAt: now,
+        expiresAt,
+        lastSeenAt: now,
+        ip: meta.ip,
+        userAgent: meta.userAgent?.slice(0, 255) ?? null,
+      });
+      await em.update(UserEntity, { id: user.id }, { lastLoginAt: now });
+      await this.activity.record(em, { action: 'auth.login', actorUserId: user.id, ip: meta.ip }, now);
+    });
+    user.lastLoginAt = now;
+    return { token, expiresAt, user };
+  }
+
+  async logout(sessionId: string): Promise<void> {
+    await this.ds.getRepository(SessionEntity).delete({ id: sessionId });
+  }
+
+  /** Same outcome whether or not the email has an account; the email goes out through the outbox. */
+  async requestPasswordReset(rawEmail: string, meta: RequestMeta, now: Date = new Date()): Promise<void> {
+    const check = validateEmail(rawEmail, { allowGenericMailbox: true });
+    if (!check.ok) throw validationFailed([{ field: 'email', code: check.error }]);
+    const user = await this.ds.getRepository(UserEntity).findOne({ where: { email: check.email } });
+    if (!user || user.disabled) return;
+    const token = newSecretToken();
+    const expiresAt = addMinutes(now, PASSWORD_RESET_MINUTES);
+    const url = `${this.env.publicUrl}/reset-password?token=${encodeURIComponent(token)}`;
+    await this.ds.transaction(async (em) => {
+      await em.insert(PasswordResetEntity, {
+        id: newId(now.getTime()),
+        userId: user.id,
+        tokenHash: sha256Hex(token),
+        createdAt: now,
+        expiresAt,
+        usedAt: null,
+      });
+      await this.outbox.enqueue(em, user.email, passwordResetEmail(user.locale, { firstName: user.firstName, url, expiresAt }), now);
+      await this.activity.record(em, { action: 'auth.password_reset_requested', actorUserId: user.id, ip: meta.ip }, now);
+    });
+  }
+
+  /** Single use: the token is consumed by a conditional update, so two concurrent uses can't both win. */
+  async resetPassword(token: string, password: string, meta: RequestMeta, now: Date = new Date()): Promise<void> {
+    const invalid = new DomainError('INVALID_TOKEN', 'This link is invalid, already used or expired. Ask for a new one.');
+    if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw invalid;
+    const reset = await this.ds.getRepository(PasswordResetEntity).findOne({ where: { tokenHash: sha256Hex(token) } });
+    if (!reset || reset.usedAt || reset.expiresAt <= now) throw invalid;
+    const user = await this.ds.getRepository(UserEntity).findOneOrFail({ where: { id: reset.userId } });
+    const strength = validatePassword(password, { email: user.email, firstName: user.firstName, lastName: user.lastName });
+    if (!strength.ok) throw validationFailed([{ field: 'password', code: strength.error }]);
+    const passwordHash = await hashPassword(password);
+    await this.ds.transaction(async (em) => {
+      const consumed = await em.update(PasswordResetEntity, { id: reset.id, usedAt: IsNull() }, { usedAt: now });
+      if (consumed.affected !== 1) throw invalid;
+      await em.update(PasswordResetEntity, { userId: user.id, usedAt: IsNull() }, { usedAt: now });
+      await em.update(UserEntity, { id: user.id }, { passwordHash, updatedAt: now });
+      // A new password ends every open session of the account.
+      await em.delete(SessionEntity, { userId: user.id });
+      await this.activity.record(em, { action: 'auth.password_reset', actorUserId: user.id, ip: meta.ip }, now);
+    });
+  }
+
+  async setLocale(userId: string, locale: Locale): Promise<UserEntity> {
+    const repo = this.ds.getRepository(UserEntity);
+    await repo.update({ id: userId }, { locale, updatedAt: new Date() });
+    return repo.findOneOrFail({ where: { id: userId } });
+  }
+}

@@ -1,0 +1,60 @@
+import type { Locale } from '@guichet/shared';
+
+export interface RenderedEmail {
+  kind: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const escapeHtml = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
+function formatDateTime(d: Date, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: 'Europe/Paris',
+  }).format(d);
+}
+
+/** Paragraphs of plain text plus one call-to-action link, rendered as text and as simple HTML. */
+function layout(kind: string, subject: string, paragraphs: string[], action: { label: string; url: string }, footer: string): RenderedEmail {
+  const text = [...paragraphs, `${action.label} : ${action.url}`, '', footer].join('\n\n');
+  const html = `<!doctype html><html><body style="font-family:Arial,sans-serif;color:#1f2937;line-height:1.5">
+${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
+<p><a href="${escapeHtml(action.url)}" style="background:#1d4ed8;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${escapeHtml(action.label)}</a></p>
+<p style="font-size:13px;color:#4b5563">${escapeHtml(action.url)}</p>
+<hr><p style="font-size:12px;color:#4b5563">${escapeHtml(footer)}</p></body></html>`;
+  return { kind, subject, text, html };
+}
+
+export function passwordResetEmail(locale: Locale, params: { firstName: string; url: string; expiresAt: Date }): RenderedEmail {
+  const expires = formatDateTime(params.expiresAt, locale);
+  if (locale === 'en') {
+    return layout(
+      'password_reset',
+      'Reset your Guichet password',
+      [
+        `Hello ${params.firstName},`,
+        'Someone (hopefully you) asked to reset the password of your Guichet account.',
+        `This link works once, until ${expires} (Paris time). After that, ask for a new one from the sign-in page.`,
+        'If you did not ask for it, ignore this email: your password stays the same.',
+      ],
+      { label: 'Choose a new password', url: params.url },
+      'Guichet — your business address client space.',
+    );
+  }
+  return layout(
+    'password_reset',
+    'Réinitialisez votre mot de passe Guichet',
+    [
+      `Bonjour ${params.firstName},`,
+      'Une demande de réinitialisation du mot de passe de votre compte Guichet a été faite.',
+      `Ce lien ne sert qu’une fois et reste valable jusqu’au ${expires} (heure de Paris). Passé ce délai, demandez-en un nouveau depuis la page de connexion.`,
+      'Si vous n’êtes pas à l’origine de cette demande, ignorez cet e-mail : votre mot de passe reste inchangé.',
+    ],
+    { label: 'Choisir un nouveau mot de passe', url: params.url },
+    'Guichet — l’espace client de votre domiciliation.',
+  );
+}

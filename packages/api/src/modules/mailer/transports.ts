@@ -1,0 +1,18 @@
+import nodemailer from 'nodemailer';
+import type { MailTransport } from '../../workers/outbox-worker';
+
+/** Development: messages stay in the outbox table, listed by the /dev/mailbox page. */
+export const developmentTransport: MailTransport = {
+  name: 'development',
+  send: async () => undefined,
+};
+
+export function smtpTransport(smtpUrl: string, from: string): MailTransport {
+  const transporter = nodemailer.createTransport(smtpUrl);
+  return {
+    name: 'smtp',
+    async send(message) {
+      await transporter.sendMail({ from, to: message.to, subject: message.subject, text: message.text, html: message.html });
+    },
+  };
+}

@@ -1,0 +1,141 @@
+import { isObjectType } from 'graphql';
+import { can, type Permission } from '@guichet/shared';
+import { ACCESS_EXTENSION, type AccessDeclaration } from '../src/graphql/access';
+import { buildSchema } from '../src/graphql/build-schema';
+import { codesOf, PERSONA_EMAILS, startTestApp, type Client, type PersonaName, type TestApp } from './harness';
+
+/**
+ * Every root operation, run as every persona, allowed or refused exactly as its access
+ * declaration and the shared matrix say. A new operation without a row here fails the test.
+ */
+
+type Persona = PersonaName | 'anonymous';
+const PERSONAS: Persona[] = ['alice', 'bruno', 'chloe', 'david', 'emma', 'olivia', 'anonymous'];
+/** Scopes of each persona in Demo SAS (the company every operation targets). */
+const DEMO_SCOPES: Record<Persona, ('ADMIN' | 'COURRIER' | 'FACTURATION' | 'FORMALITE')[] | null> = {
+  alice: ['ADMIN'],
+  bruno: ['COURRIER'],
+  chloe: ['FACTURATION'],
+  david: ['FORMALITE'],
+  emma: null,
+  olivia: null,
+  anonymous: null,
+};
+const ACCESS_CODES = new Set(['UNAUTHENTICATED', 'SESSION_EXPIRED', 'FORBIDDEN', 'NOT_FOUND']);
+
+interface Operation {
+  document: string;
+  variables: (t: { demoId: string; n: number }) => Record<string, unknown>;
+}
+
+const address = { line1: '1 place du Marché', postalCode: '69001', city: 'Lyon', country: 'FR' };
+let siretCounter = 0;
+/** A fresh Luhn-valid SIRET for each createCompany call. */
+function nextSiret(): string {
+  siretCounter += 1;
+  const base = `88${String(siretCounter).padStart(11, '0')}`;
+  for (let d = 0; d < 10; d += 1) {
+    const candidate = `${base}${d}`;
+    let sum = 0;
+    [...candidate].reverse().forEach((c, i) => {
+      let v = Number(c);
+      if (i % 2 === 1) v = v * 2 > 9 ? v * 2 - 9 : v * 2;
+      sum += v;
+    });
+    if (sum % 10 === 0) return candidate;
+  }
+  throw new Error('unreachable');
+}
+
+const OPERATIONS: Record<string, Operation> = {
+  'Query.me': { document: 'query { me { user { id } } }', variables: () => ({}) },
+  'Query.company': { document: 'query($id: ID!) { company(id: $id) { id name } }', variables: ({ demoId }) => ({ id: demoId }) },
+  'Query.companies': { document: 'query { companies(first: 5) { edges { node { id } } } }', variables: () => ({}) },
+  'Mutation.login': {
+    document: 'mutation { login(email: "nobody@example.fr", password: "wrong password here") { user { id } } }',
+    variables: () => ({}),
+  },
+  'Mutation.logout': { document: 'mutation { logout }', variables: () => ({}) },
+  'Mutation.requestPasswordReset': { document: 'mutation { requestPasswordReset(email: "nobody@example.fr") }', variables: () => ({}) },
+  'Mutation.resetPassword': {
+    document: 'mutation { resetPassword(token: "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", password: "a long enough passphrase") }',
+    variables: () => ({}),
+  },
+  'Mutation.setMyLocale': { document: 'mutation { setMyLocale(locale: FR) { id } }', variables: () => ({}) },
+  'Mutation.createCompany': {
+    document: 'mutation($input: CompanyInput!) { createCompany(input: $input) { id } }',
+    variables: () => ({ input: { name: 'Nouvelle Société', siret: nextSiret(), address } }),
+  },
+  'Mutation.updateCompany': {
+    document: 'mutation($id: ID!, $input: CompanyInput!) { updateCompany(companyId: $id, input: $input) { id } }',
+    variables: ({ demoId }) => ({ id: demoId, input: { name: 'Demo SAS', siret: '91234567800011', address: { line1: '12 rue de la Paix', postalCode: '75002', city: 'Paris', country: 'FR' } } }),
+  },
+};
+
+function declarations(): Map<string, AccessDeclaration | undefined> {
+  const schema = buildSchema();
+  const out = new Map<string, AccessDeclaration | undefined>();
+  for (const type of [schema.getQueryType(), schema.getMutationType()]) {
+    if (!type || !isObjectType(type)) continue;
+    for (const field of Object.values(type.getFields())) {
+      out.set(`${type.name}.${field.name}`, field.extensions[ACCESS_EXTENSION] as AccessDeclaration | undefined);
+    }
+  }
+  return out;
+}
+
+function expectedAllowed(access: AccessDeclaration, persona: Persona): boolean {
+  switch (access) {
+    case 'public':
+      return true;
+    case 'authenticated':
+      return persona !== 'anonymous';
+    case 'staff':
+      return persona === 'olivia';
+    default: {
+      if (persona === 'olivia') return access === 'company:read';
+      return can(DEMO_SCOPES[persona], access as Permission);
+    }
+  }
+}
+
+describe('authorization matrix', () => {
+  let app: TestApp;
+  let demoId: string;
+  let n = 0;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    demoId = await app.companyId('Demo SAS');
+  });
+  afterAll(async () => app.close());
+
+  it('has a row for every root operation of the schema, and every one declares its access', () => {
+    const declared = declarations();
+    expect([...declared.keys()].sort()).toEqual(Object.keys(OPERATIONS).sort());
+    for (const [name, access] of declared) {
+      expect({ name, access }).toEqual({ name, access: expect.any(String) });
+    }
+  });
+
+  const cases = Object.keys(OPERATIONS).flatMap((op) => PERSONAS.map((persona) => [op, persona] as const));
+  it.each(cases)('%s as %s', async (op, persona) => {
+    const access = declarations().get(op);
+    if (!access) throw new Error(`${op} declares no access`);
+    const operation = OPERATIONS[op];
+    if (!operation) throw new Error(`no row for ${op}`);
+    const client: Client = persona === 'anonymous' ? app.client() : await app.client().login(PERSONA_EMAILS[persona]);
+    n += 1;
+    const res = await client.gql(operation.document, operation.variables({ demoId, n }));
+    const accessErrors = codesOf(res).filter((c) => ACCESS_CODES.has(c));
+    if (expectedAllowed(access, persona)) {
+      expect({ op, persona, accessErrors }).toEqual({ op, persona, accessErrors: [] });
+      expect(codesOf(res)).not.toContain('INTERNAL_SERVER_ERROR');
+    } else {
+      expect({ op, persona, refused: accessErrors.length > 0 }).toEqual({ op, persona, refused: true });
+      // A refusal carries no data for the refused field.
+      const field = op.split('.')[1] as string;
+      expect(res.data?.[field] ?? null).toBeNull();
+    }
+  });
+});

@@ -1,0 +1,94 @@
+import { loadEnv, type Env } from '../src/config/env';
+import { seedDemoIfEmpty } from '../src/seed/demo-seed';
+import { startServer, type RunningServer } from '../src/server';
+import { createTestDatabase, type TestDatabase } from './test-database';
+
+export const DEMO_PASSWORD = 'demo-guichet-2026';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; fields?: { field: string; code: string }[]; [k: string]: unknown } }[];
+  headers: Headers;
+}
+
+/** A GraphQL client with its own cookie, as a browser tab would have. */
+export class Client {
+  cookie: string | null = null;
+
+  constructor(readonly baseUrl: string) {}
+
+  async gql<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
+    const res = await fetch(`${this.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(this.cookie ? { cookie: this.cookie } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      if (!pair) continue;
+      const value = pair.slice(pair.indexOf('=') + 1);
+      this.cookie = value ? pair : null;
+    }
+    const body = (await res.json()) as Omit<GraphQLResponse<T>, 'status' | 'headers'>;
+    return { status: res.status, headers: res.headers, ...body };
+  }
+
+  async login(email: string, password = DEMO_PASSWORD): Promise<this> {
+    const res = await this.gql('mutation($e:String!,$p:String!){ login(email:$e,password:$p){ user { id } } }', { e: email, p: password });
+    if (res.errors) throw new Error(`login ${email} failed: ${JSON.stringify(res.errors)}`);
+    return this;
+  }
+}
+
+export const PERSONA_EMAILS = {
+  alice: 'alice.martin@demo-sas.fr',
+  bruno: 'bruno.petit@demo-sas.fr',
+  chloe: 'chloe.durand@demo-sas.fr',
+  david: 'david.bernard@demo-sas.fr',
+  emma: 'emma.leroy@autre-sarl.fr',
+  olivia: 'olivia.robert@domicile-pro.fr',
+} as const;
+export type PersonaName = keyof typeof PERSONA_EMAILS;
+
+export interface TestApp {
+  server: RunningServer;
+  db: TestDatabase;
+  env: Env;
+  url: string;
+  client(): Client;
+  as(persona: PersonaName): Promise<Client>;
+  companyId(name: 'Demo SAS' | 'Autre SARL'): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Starts the real HTTP server on a fresh database seeded with the demo data. */
+export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+  const db = await createTestDatabase();
+  await seedDemoIfEmpty(db.ds, DEMO_PASSWORD);
+  const env = loadEnv({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATA_DIR: db.dataDir, LOG_LEVEL: 'silent', ...overrides });
+  const server = await startServer(env, { ds: db.ds, worker: false, log: () => undefined });
+  const url = server.url;
+  return {
+    server,
+    db,
+    env,
+    url,
+    client: () => new Client(url),
+    as: (persona) => new Client(url).login(PERSONA_EMAILS[persona]),
+    companyId: async (name) => {
+      const rows: { id: string }[] = await db.ds.query('SELECT id FROM companies WHERE name = ?', [name]);
+      const id = rows[0]?.id;
+      if (!id) throw new Error(`no company ${name}`);
+      return id;
+    },
+    close: async () => {
+      await server.close();
+      await db.drop();
+    },
+  };
+}
+
+export function codesOf(res: GraphQLResponse): string[] {
+  return (res.errors ?? []).map((e) => e.extensions?.code ?? 'NO_CODE');
+}
