@@ -1,0 +1,83 @@
+import type { Labels, Locale } from '../i18n/labels';
+import type { ValidationCode } from '../validation/codes';
+
+/** Codes the API puts in `extensions.code` of GraphQL errors (and in HTTP error bodies). */
+export const ERROR_CODES = {
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  SESSION_EXPIRED: 'SESSION_EXPIRED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  VALIDATION_FAILED: 'VALIDATION_FAILED',
+  INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
+  ACCOUNT_DISABLED: 'ACCOUNT_DISABLED',
+  INVALID_TOKEN: 'INVALID_TOKEN',
+  RATE_LIMITED: 'RATE_LIMITED',
+  CONFLICT: 'CONFLICT',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+} as const;
+export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
+
+export function isErrorCode(x: unknown): x is ErrorCode {
+  return typeof x === 'string' && Object.prototype.hasOwnProperty.call(ERROR_CODES, x);
+}
+
+/** One invalid field, as listed in `extensions.fields` of a VALIDATION_FAILED error. */
+export type FieldError = { field: string; code: ValidationCode };
+
+export const ERROR_MESSAGES: Readonly<Record<ErrorCode, Labels>> = {
+  UNAUTHENTICATED: {
+    fr: 'Veuillez vous connecter pour continuer.',
+    en: 'Please sign in to continue.',
+  },
+  SESSION_EXPIRED: {
+    fr: 'Votre session a expiré. Veuillez vous reconnecter.',
+    en: 'Your session has expired. Please sign in again.',
+  },
+  FORBIDDEN: {
+    fr: 'Vous n’avez pas l’accès nécessaire pour cette action. Demandez-le à un administrateur de l’entreprise.',
+    en: 'You do not have the access needed for this action. Ask an administrator of the company.',
+  },
+  NOT_FOUND: {
+    fr: 'Introuvable ou vous n’y avez pas accès.',
+    en: 'Not found, or you do not have access to it.',
+  },
+  VALIDATION_FAILED: {
+    fr: 'Certains champs sont à corriger.',
+    en: 'Some fields need to be corrected.',
+  },
+  INVALID_CREDENTIALS: {
+    fr: 'Adresse e-mail ou mot de passe incorrect.',
+    en: 'Incorrect email address or password.',
+  },
+  ACCOUNT_DISABLED: {
+    fr: 'Ce compte est désactivé. Contactez le support si vous pensez qu’il s’agit d’une erreur.',
+    en: 'This account is disabled. Contact support if you think this is a mistake.',
+  },
+  INVALID_TOKEN: {
+    fr: 'Ce lien ou ce jeton n’est pas valide, a expiré ou a déjà été utilisé.',
+    en: 'This link or token is not valid, has expired or has already been used.',
+  },
+  RATE_LIMITED: {
+    fr: 'Trop de tentatives. Patientez quelques minutes avant de réessayer.',
+    en: 'Too many attempts. Please wait a few minutes before trying again.',
+  },
+  CONFLICT: {
+    fr: 'Cette action entre en conflit avec une modification récente. Rechargez la page et réessayez.',
+    en: 'This action conflicts with a recent change. Reload the page and try again.',
+  },
+  INTERNAL_SERVER_ERROR: {
+    fr: 'Une erreur inattendue s’est produite. Réessayez dans un instant.',
+    en: 'Something went wrong on our side. Please try again in a moment.',
+  },
+  BAD_USER_INPUT: {
+    fr: 'La requête contient une valeur non valide.',
+    en: 'The request contains an invalid value.',
+  },
+};
+
+/** The message for an error code; unknown codes get the generic internal-error text. */
+export function errorMessage(code: ErrorCode, locale: Locale): string {
+  const labels: Labels | undefined = ERROR_MESSAGES[code];
+  return (labels ?? ERROR_MESSAGES.INTERNAL_SERVER_ERROR)[locale];
+}

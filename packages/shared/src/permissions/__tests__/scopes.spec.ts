@@ -1,0 +1,42 @@
+import {
+  API_TOKEN_SCOPES,
+  CONTACT_SUBJECTS,
+  SCOPES,
+  isApiTokenScope,
+  isContactSubject,
+  isScope,
+} from '../scopes';
+
+describe('scopes', () => {
+  it('lists the four scopes in canonical order', () => {
+    expect(SCOPES).toEqual(['ADMIN', 'COURRIER', 'FACTURATION', 'FORMALITE']);
+  });
+
+  it('offers the three non-admin scopes as contact subjects and API token scopes', () => {
+    expect(CONTACT_SUBJECTS).toEqual(['COURRIER', 'FACTURATION', 'FORMALITE']);
+    expect(API_TOKEN_SCOPES).toEqual(['COURRIER', 'FACTURATION', 'FORMALITE']);
+    expect(API_TOKEN_SCOPES).not.toContain('ADMIN');
+  });
+
+  it.each(SCOPES)('isScope accepts %s', (scope) => {
+    expect(isScope(scope)).toBe(true);
+  });
+
+  it.each([['admin'], ['Courrier'], [''], ['OWNER'], [null], [undefined], [1], [{}], [['ADMIN']]])(
+    'isScope refuses %p',
+    (value) => {
+      expect(isScope(value)).toBe(false);
+    },
+  );
+
+  it('isContactSubject and isApiTokenScope refuse ADMIN and accept the other scopes', () => {
+    expect(isContactSubject('ADMIN')).toBe(false);
+    expect(isApiTokenScope('ADMIN')).toBe(false);
+    for (const scope of API_TOKEN_SCOPES) {
+      expect(isContactSubject(scope)).toBe(true);
+      expect(isApiTokenScope(scope)).toBe(true);
+    }
+    expect(isContactSubject('courrier')).toBe(false);
+    expect(isApiTokenScope(42)).toBe(false);
+  });
+});

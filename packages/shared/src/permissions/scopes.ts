@@ -1,0 +1,26 @@
+/**
+ * Scopes are the unit of access held by a membership (and by an API token).
+ * `ADMIN` implies every other scope; the three others may be combined freely.
+ */
+export const SCOPES = ['ADMIN', 'COURRIER', 'FACTURATION', 'FORMALITE'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+/** Subjects a member can be tagged "contact for" (who gets notified about what). */
+export const CONTACT_SUBJECTS = ['COURRIER', 'FACTURATION', 'FORMALITE'] as const;
+export type ContactSubject = (typeof CONTACT_SUBJECTS)[number];
+
+/** Scopes an API token may carry: never ADMIN, so a leaked token can never widen access. */
+export const API_TOKEN_SCOPES = ['COURRIER', 'FACTURATION', 'FORMALITE'] as const;
+export type ApiTokenScope = (typeof API_TOKEN_SCOPES)[number];
+
+export function isScope(x: unknown): x is Scope {
+  return typeof x === 'string' && (SCOPES as readonly string[]).includes(x);
+}
+
+export function isContactSubject(x: unknown): x is ContactSubject {
+  return typeof x === 'string' && (CONTACT_SUBJECTS as readonly string[]).includes(x);
+}
+
+export function isApiTokenScope(x: unknown): x is ApiTokenScope {
+  return typeof x === 'string' && (API_TOKEN_SCOPES as readonly string[]).includes(x);
+}

@@ -1,0 +1,72 @@
+/**
+ * Every validation code, grouped by rule family. The arrays are the source of truth: the message
+ * table is typed against them and its tests iterate them, so a new code without a message fails.
+ */
+
+export const SCOPE_ERROR_CODES = ['SCOPES_REQUIRED', 'UNKNOWN_SCOPE', 'SCOPE_NOT_ALLOWED_FOR_TOKEN'] as const;
+export type ScopeErrorCode = (typeof SCOPE_ERROR_CODES)[number];
+
+export const EMAIL_ERROR_CODES = [
+  'EMAIL_REQUIRED',
+  'EMAIL_TOO_LONG',
+  'EMAIL_HAS_SPACES',
+  'EMAIL_NON_ASCII',
+  'EMAIL_MISSING_AT',
+  'EMAIL_INVALID_LOCAL_PART',
+  'EMAIL_INVALID_DOMAIN',
+  'EMAIL_MISSING_TLD',
+  'EMAIL_GENERIC_MAILBOX',
+] as const;
+export type EmailErrorCode = (typeof EMAIL_ERROR_CODES)[number];
+
+export const EMAIL_WARNING_CODES = ['EMAIL_DOMAIN_TYPO'] as const;
+export type EmailWarningCode = (typeof EMAIL_WARNING_CODES)[number];
+
+export const SIRET_ERROR_CODES = ['SIRET_REQUIRED', 'SIRET_FORMAT', 'SIRET_CHECKSUM'] as const;
+export type SiretErrorCode = (typeof SIRET_ERROR_CODES)[number];
+
+export const SIREN_ERROR_CODES = ['SIREN_REQUIRED', 'SIREN_FORMAT', 'SIREN_CHECKSUM'] as const;
+export type SirenErrorCode = (typeof SIREN_ERROR_CODES)[number];
+
+export const PHONE_ERROR_CODES = ['PHONE_INVALID'] as const;
+export type PhoneErrorCode = (typeof PHONE_ERROR_CODES)[number];
+
+export const PASSWORD_ERROR_CODES = [
+  'PASSWORD_TOO_SHORT',
+  'PASSWORD_TOO_LONG',
+  'PASSWORD_TOO_COMMON',
+  'PASSWORD_CONTAINS_IDENTITY',
+] as const;
+export type PasswordErrorCode = (typeof PASSWORD_ERROR_CODES)[number];
+
+export const NAME_ERROR_CODES = ['NAME_REQUIRED', 'NAME_TOO_LONG', 'NAME_INVALID'] as const;
+export type NameErrorCode = (typeof NAME_ERROR_CODES)[number];
+
+export const COMPANY_NAME_ERROR_CODES = ['COMPANY_NAME_REQUIRED', 'COMPANY_NAME_TOO_LONG'] as const;
+export type CompanyNameErrorCode = (typeof COMPANY_NAME_ERROR_CODES)[number];
+
+export const ADDRESS_ERROR_CODES = [
+  'ADDRESS_LINE_REQUIRED',
+  'POSTAL_CODE_INVALID',
+  'CITY_REQUIRED',
+  'COUNTRY_INVALID',
+] as const;
+export type AddressErrorCode = (typeof ADDRESS_ERROR_CODES)[number];
+
+export const VALIDATION_CODES = [
+  ...SCOPE_ERROR_CODES,
+  ...EMAIL_ERROR_CODES,
+  ...EMAIL_WARNING_CODES,
+  ...SIRET_ERROR_CODES,
+  ...SIREN_ERROR_CODES,
+  ...PHONE_ERROR_CODES,
+  ...PASSWORD_ERROR_CODES,
+  ...NAME_ERROR_CODES,
+  ...COMPANY_NAME_ERROR_CODES,
+  ...ADDRESS_ERROR_CODES,
+] as const;
+export type ValidationCode = (typeof VALIDATION_CODES)[number];
+
+export function isValidationCode(x: unknown): x is ValidationCode {
+  return typeof x === 'string' && (VALIDATION_CODES as readonly string[]).includes(x);
+}

@@ -1,0 +1,170 @@
+import type { Labels, Locale } from '../i18n/labels';
+import type { ValidationCode } from './codes';
+import { EMAIL_LOCAL_PART_MAX_LENGTH, EMAIL_MAX_LENGTH } from './email';
+import { COMPANY_NAME_MAX_LENGTH, PERSON_NAME_MAX_LENGTH } from './names';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password';
+
+/*
+ * French strings use a no-break space (U+00A0) before "?", ":" and "!", as French typography
+ * requires, so the punctuation never wraps onto a line of its own.
+ */
+
+/** User-facing text for every validation code; each message says which rule failed. */
+export const VALIDATION_MESSAGES: Readonly<Record<ValidationCode, Labels>> = {
+  SCOPES_REQUIRED: {
+    fr: 'Choisissez au moins un accès.',
+    en: 'Choose at least one access level.',
+  },
+  UNKNOWN_SCOPE: {
+    fr: 'Accès inconnu\u00a0: choisissez parmi Administrateur, Courrier, Facturation et Formalités.',
+    en: 'Unknown access level: choose among Administrator, Mail, Billing and Formalities.',
+  },
+  SCOPE_NOT_ALLOWED_FOR_TOKEN: {
+    fr: 'Un jeton d’API ne peut pas avoir l’accès Administrateur\u00a0: choisissez Courrier, Facturation ou Formalités.',
+    en: 'An API token cannot have Administrator access: choose Mail, Billing or Formalities.',
+  },
+  EMAIL_REQUIRED: {
+    fr: 'Saisissez une adresse e-mail.',
+    en: 'Enter an email address.',
+  },
+  EMAIL_TOO_LONG: {
+    fr: `L’adresse e-mail est trop longue (${EMAIL_MAX_LENGTH} caractères au maximum, dont ${EMAIL_LOCAL_PART_MAX_LENGTH} avant le @).`,
+    en: `The email address is too long (at most ${EMAIL_MAX_LENGTH} characters, ${EMAIL_LOCAL_PART_MAX_LENGTH} of them before the @).`,
+  },
+  EMAIL_HAS_SPACES: {
+    fr: 'L’adresse e-mail ne doit pas contenir d’espaces.',
+    en: 'The email address must not contain spaces.',
+  },
+  EMAIL_NON_ASCII: {
+    fr: 'L’adresse ne doit pas contenir d’accents ni de caractères spéciaux.',
+    en: 'The address must not contain accents or special characters.',
+  },
+  EMAIL_MISSING_AT: {
+    fr: 'L’adresse e-mail doit contenir un seul @, comme dans prenom.nom@exemple.fr.',
+    en: 'The email address must contain exactly one @, as in firstname.lastname@example.com.',
+  },
+  EMAIL_INVALID_LOCAL_PART: {
+    fr: 'La partie avant le @ n’est pas valide\u00a0: lettres, chiffres et . _ % + - uniquement, sans point au début, à la fin ni deux points de suite.',
+    en: 'The part before the @ is not valid: letters, digits and . _ % + - only, with no dot at the start or end and no two dots in a row.',
+  },
+  EMAIL_INVALID_DOMAIN: {
+    fr: 'Le domaine après le @ n’est pas valide\u00a0: lettres, chiffres, points et tirets uniquement, comme dans exemple.fr.',
+    en: 'The domain after the @ is not valid: letters, digits, dots and hyphens only, as in example.com.',
+  },
+  EMAIL_MISSING_TLD: {
+    fr: 'Le domaine doit se terminer par une extension comme .fr ou .com.',
+    en: 'The domain must end with an extension such as .com or .fr.',
+  },
+  EMAIL_GENERIC_MAILBOX: {
+    fr: 'Cette adresse est une boîte de service (contact@, compta@…)\u00a0: invitez une personne, pas un service.',
+    en: 'This is a department mailbox (contact@, billing@…): invite a person, not a department.',
+  },
+  EMAIL_DOMAIN_TYPO: {
+    fr: 'Vouliez-vous dire {suggestion}\u00a0?',
+    en: 'Did you mean {suggestion}?',
+  },
+  SIRET_REQUIRED: {
+    fr: 'Saisissez le numéro SIRET.',
+    en: 'Enter the SIRET number.',
+  },
+  SIRET_FORMAT: {
+    fr: 'Le SIRET doit comporter exactement 14 chiffres (les espaces sont acceptés).',
+    en: 'The SIRET must have exactly 14 digits (spaces are accepted).',
+  },
+  SIRET_CHECKSUM: {
+    fr: 'Ce numéro SIRET n’est pas valide (la clé de contrôle ne correspond pas)\u00a0: vérifiez les chiffres.',
+    en: 'This SIRET number is not valid (its check digit does not match): check the digits.',
+  },
+  SIREN_REQUIRED: {
+    fr: 'Saisissez le numéro SIREN.',
+    en: 'Enter the SIREN number.',
+  },
+  SIREN_FORMAT: {
+    fr: 'Le SIREN doit comporter exactement 9 chiffres (les espaces sont acceptés).',
+    en: 'The SIREN must have exactly 9 digits (spaces are accepted).',
+  },
+  SIREN_CHECKSUM: {
+    fr: 'Ce numéro SIREN n’est pas valide (la clé de contrôle ne correspond pas)\u00a0: vérifiez les chiffres.',
+    en: 'This SIREN number is not valid (its check digit does not match): check the digits.',
+  },
+  PHONE_INVALID: {
+    fr: 'Ce numéro de téléphone n’est pas valide. Pour un numéro étranger, commencez par l’indicatif du pays (+44…).',
+    en: 'This phone number is not valid. For a number outside France, start with the country code (+44…).',
+  },
+  PASSWORD_TOO_SHORT: {
+    fr: `Le mot de passe doit comporter au moins ${PASSWORD_MIN_LENGTH} caractères.`,
+    en: `The password must be at least ${PASSWORD_MIN_LENGTH} characters long.`,
+  },
+  PASSWORD_TOO_LONG: {
+    fr: `Le mot de passe doit comporter au plus ${PASSWORD_MAX_LENGTH} caractères.`,
+    en: `The password must be at most ${PASSWORD_MAX_LENGTH} characters long.`,
+  },
+  PASSWORD_TOO_COMMON: {
+    fr: 'Ce mot de passe est trop courant et facile à deviner\u00a0: choisissez-en un autre, par exemple une phrase de plusieurs mots.',
+    en: 'This password is too common and easy to guess: choose another one, such as a phrase of several words.',
+  },
+  PASSWORD_CONTAINS_IDENTITY: {
+    fr: 'Le mot de passe ne doit contenir ni votre nom ni votre adresse e-mail.',
+    en: 'The password must not contain your name or your email address.',
+  },
+  NAME_REQUIRED: {
+    fr: 'Saisissez un nom.',
+    en: 'Enter a name.',
+  },
+  NAME_TOO_LONG: {
+    fr: `Le nom est trop long (${PERSON_NAME_MAX_LENGTH} caractères au maximum).`,
+    en: `The name is too long (at most ${PERSON_NAME_MAX_LENGTH} characters).`,
+  },
+  NAME_INVALID: {
+    fr: 'Le nom ne peut contenir que des lettres, des espaces, des apostrophes, des tirets et des points.',
+    en: 'The name may only contain letters, spaces, apostrophes, hyphens and dots.',
+  },
+  COMPANY_NAME_REQUIRED: {
+    fr: 'Saisissez la raison sociale.',
+    en: 'Enter the company name.',
+  },
+  COMPANY_NAME_TOO_LONG: {
+    fr: `La raison sociale est trop longue (${COMPANY_NAME_MAX_LENGTH} caractères au maximum).`,
+    en: `The company name is too long (at most ${COMPANY_NAME_MAX_LENGTH} characters).`,
+  },
+  ADDRESS_LINE_REQUIRED: {
+    fr: 'Saisissez l’adresse (numéro et voie).',
+    en: 'Enter the street address.',
+  },
+  POSTAL_CODE_INVALID: {
+    fr: 'Le code postal n’est pas valide (5 chiffres en France).',
+    en: 'The postal code is not valid (5 digits in France).',
+  },
+  CITY_REQUIRED: {
+    fr: 'Saisissez la ville.',
+    en: 'Enter the city.',
+  },
+  COUNTRY_INVALID: {
+    fr: 'Choisissez un pays valide (code ISO à deux lettres, par exemple FR).',
+    en: 'Choose a valid country (two-letter ISO code, e.g. FR).',
+  },
+};
+
+const FALLBACK_MESSAGE: Labels = {
+  fr: 'Cette valeur n’est pas valide.',
+  en: 'This value is not valid.',
+};
+
+/**
+ * The message for a validation code in the given locale, with `{name}` placeholders replaced
+ * from `params` (e.g. `{ suggestion: 'jean@gmail.com' }`). A code this version does not know
+ * (sent by a newer server) falls back to a generic message rather than showing nothing.
+ */
+export function validationMessage(
+  code: ValidationCode,
+  locale: Locale,
+  params?: Readonly<Record<string, string | number>>,
+): string {
+  const labels: Labels | undefined = VALIDATION_MESSAGES[code];
+  const template = (labels ?? FALLBACK_MESSAGE)[locale] ?? (labels ?? FALLBACK_MESSAGE).fr;
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
+    const value = params[name];
+    return value === undefined ? placeholder : String(value);
+  });
+}
