@@ -3,10 +3,15 @@ import { createConnection } from 'mysql2/promise';
 /**
  * Chooses the database the integration tests run on, once for the whole run:
  * TEST_DATABASE_URL, else DATABASE_URL, else MariaDB/MySQL on 127.0.0.1:3306 when it answers,
- * else SQLite. With REQUIRE_MYSQL=1 (CI) a missing server fails the run instead.
+ * else SQLite; TEST_DB=sqlite forces SQLite. With REQUIRE_MYSQL=1 (CI) a missing server fails the run instead.
  * Each test file then creates (and drops) a database of its own.
  */
 export default async function globalSetup(): Promise<void> {
+  if (process.env.TEST_DB === 'sqlite') {
+    process.env.GUICHET_TEST_DB = 'sqlite';
+    console.log('\n[api tests] database: SQLite (TEST_DB=sqlite)\n');
+    return;
+  }
   const explicit = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
   let url: string | null = explicit ?? null;
   if (!url) {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createConnection } from 'mysql2/promise';
 import type { DataSource } from 'typeorm';
+import { dbDate } from '../src/db/columns';
 import { openDatabase } from '../src/db/data-source';
 
 export interface TestDatabase {
@@ -12,6 +13,8 @@ export interface TestDatabase {
   /** The url the data source was opened with (mysql) — for a second connection in tests. */
   url: string | undefined;
   dataDir: string;
+  /** A Date as this database compares it in raw SQL. */
+  date(d: Date): Date | string;
   drop(): Promise<void>;
 }
 
@@ -27,6 +30,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       kind: 'sqlite',
       url: undefined,
       dataDir,
+      date: (d) => dbDate('better-sqlite3', d),
       drop: async () => {
         await ds.destroy();
         fs.rmSync(dataDir, { recursive: true, force: true });
@@ -46,6 +50,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     kind: 'mysql',
     url: url.toString(),
     dataDir,
+    date: (d) => dbDate('mysql', d),
     drop: async () => {
       await ds.destroy();
       const conn = await createConnection({ uri: server.toString() });

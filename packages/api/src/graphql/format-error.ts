@@ -1,5 +1,4 @@
-import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { DomainError } from '../common/domain-error';
 
 /** Codes that Apollo or graphql-js produce for malformed requests; safe to show as they are. */
@@ -25,7 +24,7 @@ export interface FormatErrorOptions {
  */
 export function createFormatError(options: FormatErrorOptions) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
+    const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
     if (original instanceof DomainError) {
       return {
         message: original.message,

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { In, LessThanOrEqual } from 'typeorm';
+import { In } from 'typeorm';
+import { dbDate } from '../db/columns';
 import { OutboxEmailEntity } from '../modules/mailer/outbox-email.entity';
 
 export interface MailTransport {
@@ -84,7 +85,7 @@ export class OutboxWorker {
         .getRepository(OutboxEmailEntity)
         .createQueryBuilder('o')
         .where('o.status IN (:...statuses)', { statuses: ['PENDING', 'SENDING'] })
-        .andWhere('o.next_attempt_at <= :at', { at })
+        .andWhere('o.next_attempt_at <= :at', { at: dbDate(this.ds.options.type, at) })
         .orderBy('o.next_attempt_at', 'ASC')
         .limit(this.batchSize);
       if (isMysql) qb.setLock('pessimistic_write').setOnLocked('skip_locked');
@@ -129,6 +130,11 @@ export class OutboxWorker {
 
   /** Rows due now (for tests and the readiness of the dev mailbox). */
   pendingCount(at: Date = new Date()): Promise<number> {
-    return this.ds.getRepository(OutboxEmailEntity).count({ where: { status: In(['PENDING', 'SENDING']), nextAttemptAt: LessThanOrEqual(at) } });
+    return this.ds
+      .getRepository(OutboxEmailEntity)
+      .createQueryBuilder('o')
+      .where('o.status IN (:...statuses)', { statuses: ['PENDING', 'SENDING'] })
+      .andWhere('o.next_attempt_at <= :at', { at: dbDate(this.ds.options.type, at) })
+      .getCount();
   }
 }

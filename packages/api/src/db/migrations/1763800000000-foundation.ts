@@ -1,7 +1,7 @@
 import { Table, TableIndex, type MigrationInterface, type QueryRunner, type TableColumnOptions } from 'typeorm';
 
-const id = (name = 'id'): TableColumnOptions => ({ name, type: 'char', length: '36', isPrimary: name === 'id' });
-const ref = (name: string, nullable = false): TableColumnOptions => ({ name, type: 'char', length: '36', isNullable: nullable });
+const id = (name = 'id'): TableColumnOptions => ({ name, type: 'varchar', length: '36', isPrimary: name === 'id' });
+const ref = (name: string, nullable = false): TableColumnOptions => ({ name, type: 'varchar', length: '36', isNullable: nullable });
 const str = (name: string, length: number, nullable = false, defaultValue?: string): TableColumnOptions => ({
   name,
   type: 'varchar',
@@ -23,12 +23,12 @@ export class Foundation1763800000000 implements MigrationInterface {
         columns: [
           id(),
           str('name', 120),
-          { name: 'siret', type: 'char', length: '14' },
+          { name: 'siret', type: 'varchar', length: '14' },
           str('address_line1', 200),
           str('address_line2', 200, true),
           str('postal_code', 16),
           str('city', 100),
-          { name: 'country', type: 'char', length: '2' },
+          { name: 'country', type: 'varchar', length: '2' },
           datetime('created_at'),
           datetime('updated_at'),
         ],
@@ -84,7 +84,7 @@ export class Foundation1763800000000 implements MigrationInterface {
         name: 'sessions',
         columns: [
           id(),
-          { name: 'token_hash', type: 'char', length: '64' },
+          { name: 'token_hash', type: 'varchar', length: '64' },
           ref('user_id'),
           datetime('created_at'),
           datetime('expires_at'),
@@ -105,7 +105,7 @@ export class Foundation1763800000000 implements MigrationInterface {
         columns: [
           id(),
           ref('user_id'),
-          { name: 'token_hash', type: 'char', length: '64' },
+          { name: 'token_hash', type: 'varchar', length: '64' },
           datetime('created_at'),
           datetime('expires_at'),
           datetime('used_at', true),

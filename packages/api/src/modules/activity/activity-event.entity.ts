@@ -3,14 +3,14 @@ import { DATETIME } from '../../db/columns';
 
 @Entity({ name: 'activity_events' })
 export class ActivityEventEntity {
-  @PrimaryColumn({ type: 'char', length: 36 })
+  @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
   /** Null for platform-level events (operator actions, failed logins). */
-  @Column({ name: 'company_id', type: 'char', length: 36, nullable: true })
+  @Column({ name: 'company_id', type: 'varchar', length: 36, nullable: true })
   companyId: string | null;
 
-  @Column({ name: 'actor_user_id', type: 'char', length: 36, nullable: true })
+  @Column({ name: 'actor_user_id', type: 'varchar', length: 36, nullable: true })
   actorUserId: string | null;
 
   /** e.g. auth.login, auth.login_failed, company.created, team.invited */

@@ -67,6 +67,10 @@ export class AuthResolver {
     const { token, expiresAt, user } = await ctx.services.auth.login(email, password, { ip: ctx.ip, userAgent: ctx.userAgent });
     if (ctx.principal) await ctx.services.auth.logout(ctx.principal.sessionId);
     setSessionCookie(ctx.res, token, expiresAt, ctx.services.env.isProduction);
+    // The rest of this request acts as the newly signed-in user.
+    const lookup = await ctx.services.auth.resolveSession(token);
+    ctx.principal = lookup.principal;
+    ctx.sessionExpired = false;
     ctx.loaders.userById.prime(user.id, user);
     const viewer = await loadViewer(ctx, user.id);
     if (!viewer) throw new Error('User vanished during login');

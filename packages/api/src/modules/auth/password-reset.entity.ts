@@ -3,13 +3,13 @@ import { DATETIME } from '../../db/columns';
 
 @Entity({ name: 'password_resets' })
 export class PasswordResetEntity {
-  @PrimaryColumn({ type: 'char', length: 36 })
+  @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
-  @Column({ name: 'user_id', type: 'char', length: 36 })
+  @Column({ name: 'user_id', type: 'varchar', length: 36 })
   userId: string;
 
-  @Column({ name: 'token_hash', type: 'char', length: 64 })
+  @Column({ name: 'token_hash', type: 'varchar', length: 64 })
   tokenHash: string;
 
   @Column({ name: 'created_at', ...DATETIME })

@@ -3,14 +3,14 @@ import { DATETIME } from '../../db/columns';
 
 @Entity({ name: 'sessions' })
 export class SessionEntity {
-  @PrimaryColumn({ type: 'char', length: 36 })
+  @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
   /** SHA-256 (hex) of the cookie token; the token itself is never stored. */
-  @Column({ name: 'token_hash', type: 'char', length: 64 })
+  @Column({ name: 'token_hash', type: 'varchar', length: 64 })
   tokenHash: string;
 
-  @Column({ name: 'user_id', type: 'char', length: 36 })
+  @Column({ name: 'user_id', type: 'varchar', length: 36 })
   userId: string;
 
   @Column({ name: 'created_at', ...DATETIME })

@@ -4,7 +4,7 @@ import { DATETIME } from '../../db/columns';
 
 @Entity({ name: 'users' })
 export class UserEntity {
-  @PrimaryColumn({ type: 'char', length: 36 })
+  @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
   /** Normalised (trimmed, lower-cased); unique. */

@@ -1,4 +1,5 @@
 import { Field, GraphQLISODateTime, ID, ObjectType } from 'type-graphql';
+import { RequiresSignIn } from '../../graphql/access';
 import { ContactSubjectEnum, LocaleEnum, MembershipStatusEnum, ScopeEnum } from '../../graphql/enums';
 import { CompanyType } from '../companies/company.type';
 
@@ -59,5 +60,6 @@ export class ViewerType {
   user: UserType;
 
   @Field(() => [ViewerMembershipType], { description: 'Active memberships only: a suspended membership gives no access.' })
+  @RequiresSignIn()
   memberships: ViewerMembershipType[];
 }

@@ -3,13 +3,13 @@ import { DATETIME } from '../../db/columns';
 
 @Entity({ name: 'companies' })
 export class CompanyEntity {
-  @PrimaryColumn({ type: 'char', length: 36 })
+  @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
   @Column({ type: 'varchar', length: 120 })
   name: string;
 
-  @Column({ type: 'char', length: 14 })
+  @Column({ type: 'varchar', length: 14 })
   siret: string;
 
   @Column({ name: 'address_line1', type: 'varchar', length: 200 })
@@ -24,7 +24,7 @@ export class CompanyEntity {
   @Column({ type: 'varchar', length: 100 })
   city: string;
 
-  @Column({ type: 'char', length: 2 })
+  @Column({ type: 'varchar', length: 2 })
   country: string;
 
   @Column({ name: 'created_at', ...DATETIME })

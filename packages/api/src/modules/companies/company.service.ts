@@ -4,6 +4,7 @@ import { validateCompanyName, validatePostalAddress, validateSiret, type FieldEr
 import { decodeCursor, encodeCursor } from '../../common/cursor';
 import { DomainError, validationFailed } from '../../common/domain-error';
 import { newId } from '../../common/ids';
+import { dbDate } from '../../db/columns';
 import type { ActivityService } from '../activity/activity.service';
 import { CompanyEntity } from './company.entity';
 
@@ -119,7 +120,7 @@ export class CompanyService {
     }
     if (after) {
       const [createdAt, id] = decodeCursor(after, 2);
-      const at = new Date(String(createdAt));
+      const at = dbDate(this.ds.options.type, new Date(String(createdAt)));
       qb.andWhere(new Brackets((w) => w.where('c.created_at < :at', { at }).orWhere('c.created_at = :at AND c.id < :id', { at, id: String(id) })));
     }
     const rows = await qb.orderBy('c.created_at', 'DESC').addOrderBy('c.id', 'DESC').take(first + 1).getMany();

@@ -9,7 +9,7 @@ export type OutboxStatus = 'PENDING' | 'SENDING' | 'SENT' | 'FAILED';
  */
 @Entity({ name: 'outbox_emails' })
 export class OutboxEmailEntity {
-  @PrimaryColumn({ type: 'char', length: 36 })
+  @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
   @Column({ name: 'to_address', type: 'varchar', length: 254 })

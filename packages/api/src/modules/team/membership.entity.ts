@@ -6,13 +6,13 @@ export type MembershipStatus = 'ACTIVE' | 'SUSPENDED';
 
 @Entity({ name: 'memberships' })
 export class MembershipEntity {
-  @PrimaryColumn({ type: 'char', length: 36 })
+  @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
-  @Column({ name: 'company_id', type: 'char', length: 36 })
+  @Column({ name: 'company_id', type: 'varchar', length: 36 })
   companyId: string;
 
-  @Column({ name: 'user_id', type: 'char', length: 36 })
+  @Column({ name: 'user_id', type: 'varchar', length: 36 })
   userId: string;
 
   /** Normalised scope set, e.g. ["ADMIN"] or ["COURRIER","FACTURATION"]. */
@@ -28,7 +28,7 @@ export class MembershipEntity {
   @Column({ name: 'job_title', type: 'varchar', length: 100, nullable: true })
   jobTitle: string | null;
 
-  @Column({ name: 'invited_by_id', type: 'char', length: 36, nullable: true })
+  @Column({ name: 'invited_by_id', type: 'varchar', length: 36, nullable: true })
   invitedById: string | null;
 
   @Column({ name: 'created_at', ...DATETIME })
