@@ -45,8 +45,18 @@ export function markBuilt(packageDir) {
 
 const PACKAGES = [
   { name: '@guichet/shared', dir: 'packages/shared', inputs: ['src', 'package.json', 'tsconfig.json', 'tsconfig.build.json'], deps: [] },
-  { name: '@guichet/web', dir: 'packages/web', inputs: ['src', 'index.html', 'public', 'package.json', 'vite.config.ts', 'tsconfig.json'], deps: ['@guichet/shared'] },
-  { name: '@guichet/api', dir: 'packages/api', inputs: ['src', 'package.json', 'tsconfig.json', 'tsconfig.build.json'], deps: ['@guichet/shared'] },
+  {
+    name: '@guichet/web',
+    dir: 'packages/web',
+    inputs: ['src', 'index.html', 'public', 'package.json', 'vite.config.ts', 'tsconfig.json'],
+    deps: ['@guichet/shared'],
+  },
+  {
+    name: '@guichet/api',
+    dir: 'packages/api',
+    inputs: ['src', 'package.json', 'tsconfig.json', 'tsconfig.build.json'],
+    deps: ['@guichet/shared'],
+  },
 ];
 
 /** Builds what is missing or out of date, in dependency order. Returns false on a failed build. */

@@ -1,13 +1,15 @@
 import 'reflect-metadata';
 import { loadEnv } from './config/env';
-import { databaseKind } from './db/data-source';
+import { databaseKind, openDatabase } from './db/data-source';
 import { seedDemoIfEmpty } from './seed/demo-seed';
 import { startServer } from './server';
 
 async function main(): Promise<void> {
   const env = loadEnv();
-  const server = await startServer(env);
-  const seeded = env.SEED_DEMO ? await seedDemoIfEmpty(server.ds, env.DEMO_PASSWORD) : null;
+  // Migrations run when the database opens; the demo seed goes in before the first request.
+  const ds = await openDatabase({ url: env.DATABASE_URL, dataDir: env.dataDir });
+  const seeded = env.SEED_DEMO ? await seedDemoIfEmpty(ds, env.DEMO_PASSWORD) : null;
+  const server = await startServer(env, { ds });
   const db = databaseKind({ url: env.DATABASE_URL }) === 'mysql' ? 'MySQL/MariaDB (DATABASE_URL)' : `SQLite (${env.dataDir})`;
   console.log(`\nGuichet is running at ${env.publicUrl}  —  database: ${db}`);
   if (!env.SMTP_URL && !env.isProduction) console.log(`Emails are kept in the development mailbox: ${env.publicUrl}/dev/mailbox`);
@@ -26,6 +28,7 @@ async function main(): Promise<void> {
     force.unref();
     server
       .close()
+      .then(() => ds.destroy())
       .then(() => process.exit(0))
       .catch((error: unknown) => {
         console.error(error);

@@ -68,7 +68,14 @@ const OPERATIONS: Record<string, Operation> = {
   },
   'Mutation.updateCompany': {
     document: 'mutation($id: ID!, $input: CompanyInput!) { updateCompany(companyId: $id, input: $input) { id } }',
-    variables: ({ demoId }) => ({ id: demoId, input: { name: 'Demo SAS', siret: '91234567800011', address: { line1: '12 rue de la Paix', postalCode: '75002', city: 'Paris', country: 'FR' } } }),
+    variables: ({ demoId }) => ({
+      id: demoId,
+      input: {
+        name: 'Demo SAS',
+        siret: '91234567800011',
+        address: { line1: '12 rue de la Paix', postalCode: '75002', city: 'Paris', country: 'FR' },
+      },
+    }),
   },
 };
 

@@ -8,7 +8,11 @@ export const DEMO_PASSWORD = 'demo-guichet-2026';
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
   data?: T | null;
-  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; fields?: { field: string; code: string }[]; [k: string]: unknown } }[];
+  errors?: {
+    message: string;
+    path?: (string | number)[];
+    extensions?: { code?: string; fields?: { field: string; code: string }[]; [k: string]: unknown };
+  }[];
   headers: Headers;
 }
 

@@ -18,21 +18,31 @@ describe('schema access declarations', () => {
   const roots = [schema.getQueryType(), schema.getMutationType()].filter((t): t is GraphQLObjectType => Boolean(t));
 
   it('declares access on every query and mutation (deny by default)', () => {
-    const missing = roots.flatMap((root) => Object.keys(root.getFields()).filter((f) => !accessOf(root, f)).map((f) => `${root.name}.${f}`));
+    const missing = roots.flatMap((root) =>
+      Object.keys(root.getFields())
+        .filter((f) => !accessOf(root, f))
+        .map((f) => `${root.name}.${f}`),
+    );
     expect(missing).toEqual([]);
   });
 
   it('declares a permission of the shared matrix on every tenant field of Company', () => {
     const company = schema.getType('Company');
     if (!isObjectType(company)) throw new Error('no Company type');
-    const undeclared = Object.keys(company.getFields()).filter((f) => !COMPANY_IDENTITY_FIELDS.has(f) && !isPermission(accessOf(company, f) ?? ''));
+    const undeclared = Object.keys(company.getFields()).filter(
+      (f) => !COMPANY_IDENTITY_FIELDS.has(f) && !isPermission(accessOf(company, f) ?? ''),
+    );
     expect(undeclared).toEqual([]);
   });
 
   it('crosses an authorized field on every path from a root to tenant data', () => {
     const leaks: string[] = [];
     const seen = new Set<string>();
-    const queue: { type: GraphQLObjectType; guarded: boolean; path: string }[] = roots.map((t) => ({ type: t, guarded: false, path: t.name }));
+    const queue: { type: GraphQLObjectType; guarded: boolean; path: string }[] = roots.map((t) => ({
+      type: t,
+      guarded: false,
+      path: t.name,
+    }));
     while (queue.length > 0) {
       const { type, guarded, path } = queue.shift() as (typeof queue)[number];
       const key = `${type.name}:${guarded}`;
@@ -60,7 +70,9 @@ describe('schema access declarations', () => {
   });
 
   it('matches the declaration snapshot (a diff here changes who can reach an operation)', () => {
-    const table = roots.flatMap((root) => Object.values(root.getFields()).map((f) => `${root.name}.${f.name}: ${String(f.extensions[ACCESS_EXTENSION])}`));
+    const table = roots.flatMap((root) =>
+      Object.values(root.getFields()).map((f) => `${root.name}.${f.name}: ${String(f.extensions[ACCESS_EXTENSION])}`),
+    );
     expect(table).toMatchSnapshot();
   });
 

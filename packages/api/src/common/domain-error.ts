@@ -20,8 +20,4 @@ export const notFound = (what = 'Resource'): DomainError =>
   new DomainError('NOT_FOUND', `${what} not found, or you do not have access to it.`);
 
 export const validationFailed = (fields: FieldError[]): DomainError =>
-  new DomainError(
-    'VALIDATION_FAILED',
-    `Invalid input: ${fields.map((f) => `${f.field} (${f.code})`).join(', ')}.`,
-    fields,
-  );
+  new DomainError('VALIDATION_FAILED', `Invalid input: ${fields.map((f) => `${f.field} (${f.code})`).join(', ')}.`, fields);

@@ -23,7 +23,11 @@ const EnvSchema = z.object({
     .default('true')
     .transform((v) => v === 'true'),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(120),
-  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(24 * 7),
+  SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(24 * 7),
   /** smtp://user:pass@host:port — when absent, emails stay in the development mailbox. */
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Guichet <no-reply@guichet.localhost>'),

@@ -4,8 +4,7 @@ import type { ValueTransformer } from 'typeorm';
 export function csvSet<T extends string>(): ValueTransformer {
   return {
     to: (value: readonly T[] | null | undefined): string => (value ?? []).join(','),
-    from: (value: string | null | undefined): T[] =>
-      value ? (value.split(',').filter(Boolean) as T[]) : [],
+    from: (value: string | null | undefined): T[] => (value ? (value.split(',').filter(Boolean) as T[]) : []),
   };
 }
 

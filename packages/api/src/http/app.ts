@@ -81,7 +81,10 @@ export async function createApp(services: Services, options: AppOptions): Promis
     schema: buildSchema(),
     introspection: true,
     includeStacktraceInErrorResponses: false,
-    formatError: createFormatError({ exposeInternals: services.env.NODE_ENV === 'development', log: (e) => options.log(`graphql error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`) }),
+    formatError: createFormatError({
+      exposeInternals: services.env.NODE_ENV === 'development',
+      log: (e) => options.log(`graphql error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
+    }),
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer }), ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();

@@ -13,14 +13,23 @@ export function devMailboxRouter(services: Services): Router {
     const to = typeof req.query.to === 'string' ? req.query.to.toLowerCase() : undefined;
     const rows = await services.outbox.latest(50, to);
     res.json(
-      rows.map((r) => ({ id: r.id, to: r.toAddress, subject: r.subject, text: r.textBody, status: r.status, createdAt: r.createdAt.toISOString() })),
+      rows.map((r) => ({
+        id: r.id,
+        to: r.toAddress,
+        subject: r.subject,
+        text: r.textBody,
+        status: r.status,
+        createdAt: r.createdAt.toISOString(),
+      })),
     );
   });
   router.get('/', async (_req, res) => {
     const rows = await services.outbox.latest(50);
     const items = rows
       .map(
-        (r) => `<article><h2>${escapeHtml(r.subject)}</h2><p class="meta">À / To: <strong>${escapeHtml(r.toAddress)}</strong> · ${r.createdAt.toISOString()} · ${r.status}</p>
+        (
+          r,
+        ) => `<article><h2>${escapeHtml(r.subject)}</h2><p class="meta">À / To: <strong>${escapeHtml(r.toAddress)}</strong> · ${r.createdAt.toISOString()} · ${r.status}</p>
 <iframe title="${escapeHtml(r.subject)}" sandbox="allow-top-navigation-by-user-activation allow-popups" srcdoc="${escapeHtml(`<base target="_top">${r.htmlBody}`)}"></iframe></article>`,
       )
       .join('\n');

@@ -26,13 +26,48 @@ export const DEMO_COMPANIES = {
 } as const;
 
 const DEMO_SAS_PEOPLE: DemoPerson[] = [
-  { firstName: 'Alice', lastName: 'Martin', email: 'alice.martin@demo-sas.fr', scopes: ['ADMIN'], jobTitle: 'Gérante', description: 'Demo SAS — Administrateur' },
-  { firstName: 'Bruno', lastName: 'Petit', email: 'bruno.petit@demo-sas.fr', scopes: ['COURRIER'], jobTitle: 'Assistant de direction', description: 'Demo SAS — Gestion de courrier' },
-  { firstName: 'Chloé', lastName: 'Durand', email: 'chloe.durand@demo-sas.fr', scopes: ['FACTURATION'], jobTitle: 'Comptable', description: 'Demo SAS — Facturation' },
-  { firstName: 'David', lastName: 'Bernard', email: 'david.bernard@demo-sas.fr', scopes: ['FORMALITE'], jobTitle: 'Juriste', description: 'Demo SAS — Gestion de formalité' },
+  {
+    firstName: 'Alice',
+    lastName: 'Martin',
+    email: 'alice.martin@demo-sas.fr',
+    scopes: ['ADMIN'],
+    jobTitle: 'Gérante',
+    description: 'Demo SAS — Administrateur',
+  },
+  {
+    firstName: 'Bruno',
+    lastName: 'Petit',
+    email: 'bruno.petit@demo-sas.fr',
+    scopes: ['COURRIER'],
+    jobTitle: 'Assistant de direction',
+    description: 'Demo SAS — Gestion de courrier',
+  },
+  {
+    firstName: 'Chloé',
+    lastName: 'Durand',
+    email: 'chloe.durand@demo-sas.fr',
+    scopes: ['FACTURATION'],
+    jobTitle: 'Comptable',
+    description: 'Demo SAS — Facturation',
+  },
+  {
+    firstName: 'David',
+    lastName: 'Bernard',
+    email: 'david.bernard@demo-sas.fr',
+    scopes: ['FORMALITE'],
+    jobTitle: 'Juriste',
+    description: 'Demo SAS — Gestion de formalité',
+  },
 ];
 const AUTRE_SARL_PEOPLE: DemoPerson[] = [
-  { firstName: 'Emma', lastName: 'Leroy', email: 'emma.leroy@autre-sarl.fr', scopes: ['ADMIN'], jobTitle: 'Gérante', description: 'Autre SARL — Administrateur' },
+  {
+    firstName: 'Emma',
+    lastName: 'Leroy',
+    email: 'emma.leroy@autre-sarl.fr',
+    scopes: ['ADMIN'],
+    jobTitle: 'Gérante',
+    description: 'Autre SARL — Administrateur',
+  },
 ];
 const STAFF = { firstName: 'Olivia', lastName: 'Robert', email: 'olivia.robert@domicile-pro.fr', description: 'Opérateur (staff)' };
 
@@ -77,7 +112,9 @@ export async function seedDemoIfEmpty(ds: DataSource, password: string, now: Dat
           userId: user.id,
           scopes: person.scopes,
           status: 'ACTIVE',
-          contactFor: person.scopes.includes('ADMIN') ? [] : person.scopes.filter((s): s is 'COURRIER' | 'FACTURATION' | 'FORMALITE' => s !== 'ADMIN'),
+          contactFor: person.scopes.includes('ADMIN')
+            ? []
+            : person.scopes.filter((s): s is 'COURRIER' | 'FACTURATION' | 'FORMALITE' => s !== 'ADMIN'),
           jobTitle: person.jobTitle,
           invitedById: admin?.id ?? staff.id,
           createdAt: now,

@@ -24,10 +24,7 @@ export function permissionsOf(scopes: readonly Scope[] | null | undefined): Perm
  * The check for a request authenticated by a bearer API token: interactive-only permissions are
  * always refused, and any scope a token cannot legitimately hold (ADMIN) is ignored.
  */
-export function canAsApiToken(
-  tokenScopes: readonly Scope[] | null | undefined,
-  permission: Permission,
-): boolean {
+export function canAsApiToken(tokenScopes: readonly Scope[] | null | undefined, permission: Permission): boolean {
   if (INTERACTIVE_ONLY_PERMISSIONS.includes(permission)) return false;
   return can(tokenScopes?.filter(isApiTokenScope), permission);
 }

@@ -39,13 +39,10 @@ export function roleOf(scopes: readonly Scope[] | null | undefined): Role | null
 }
 
 export type ScopesValidation<S extends Scope = Scope, E extends ScopeErrorCode = ScopeErrorCode> =
-  | { ok: true; scopes: S[] }
-  | { ok: false; error: E };
+  { ok: true; scopes: S[] } | { ok: false; error: E };
 
 /** Validates scopes chosen for a membership or an invitation (strings from the outside world). */
-export function validateScopes(
-  input: readonly string[],
-): ScopesValidation<Scope, 'SCOPES_REQUIRED' | 'UNKNOWN_SCOPE'> {
+export function validateScopes(input: readonly string[]): ScopesValidation<Scope, 'SCOPES_REQUIRED' | 'UNKNOWN_SCOPE'> {
   if (input.length === 0) return { ok: false, error: 'SCOPES_REQUIRED' };
   const scopes: Scope[] = [];
   for (const value of input) {

@@ -45,12 +45,7 @@ export type NameErrorCode = (typeof NAME_ERROR_CODES)[number];
 export const COMPANY_NAME_ERROR_CODES = ['COMPANY_NAME_REQUIRED', 'COMPANY_NAME_TOO_LONG'] as const;
 export type CompanyNameErrorCode = (typeof COMPANY_NAME_ERROR_CODES)[number];
 
-export const ADDRESS_ERROR_CODES = [
-  'ADDRESS_LINE_REQUIRED',
-  'POSTAL_CODE_INVALID',
-  'CITY_REQUIRED',
-  'COUNTRY_INVALID',
-] as const;
+export const ADDRESS_ERROR_CODES = ['ADDRESS_LINE_REQUIRED', 'POSTAL_CODE_INVALID', 'CITY_REQUIRED', 'COUNTRY_INVALID'] as const;
 export type AddressErrorCode = (typeof ADDRESS_ERROR_CODES)[number];
 
 export const VALIDATION_CODES = [

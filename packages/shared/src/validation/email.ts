@@ -20,37 +20,135 @@ const DOMAIN_LABEL_MAX_LENGTH = 63;
  */
 export const GENERIC_MAILBOXES: readonly string[] = [
   // general contact
-  'contact', 'contacts', 'info', 'infos', 'information', 'informations', 'bonjour', 'hello',
-  'accueil', 'reception', 'standard', 'office', 'bureau', 'mail', 'courrier', 'secretariat',
+  'contact',
+  'contacts',
+  'info',
+  'infos',
+  'information',
+  'informations',
+  'bonjour',
+  'hello',
+  'accueil',
+  'reception',
+  'standard',
+  'office',
+  'bureau',
+  'mail',
+  'courrier',
+  'secretariat',
   // administration and management
-  'admin', 'administration', 'administratif', 'direction', 'gestion', 'team', 'equipe',
+  'admin',
+  'administration',
+  'administratif',
+  'direction',
+  'gestion',
+  'team',
+  'equipe',
   'maintenance',
   // accounting and billing
-  'compta', 'comptabilite', 'comptable', 'facturation', 'facture', 'factures', 'billing',
-  'invoice', 'invoices', 'accounting', 'accounts', 'finance', 'paie', 'tresorerie',
+  'compta',
+  'comptabilite',
+  'comptable',
+  'facturation',
+  'facture',
+  'factures',
+  'billing',
+  'invoice',
+  'invoices',
+  'accounting',
+  'accounts',
+  'finance',
+  'paie',
+  'tresorerie',
   // human resources and hiring
-  'rh', 'hr', 'ressources-humaines', 'jobs', 'job', 'emploi', 'recrutement', 'careers',
-  'candidature', 'candidatures',
+  'rh',
+  'hr',
+  'ressources-humaines',
+  'jobs',
+  'job',
+  'emploi',
+  'recrutement',
+  'careers',
+  'candidature',
+  'candidatures',
   // automated senders
-  'noreply', 'no-reply', 'donotreply', 'do-not-reply', 'ne-pas-repondre', 'nepasrepondre',
-  'notification', 'notifications', 'mailer-daemon', 'bounce', 'bounces',
+  'noreply',
+  'no-reply',
+  'donotreply',
+  'do-not-reply',
+  'ne-pas-repondre',
+  'nepasrepondre',
+  'notification',
+  'notifications',
+  'mailer-daemon',
+  'bounce',
+  'bounces',
   // infrastructure
-  'postmaster', 'webmaster', 'hostmaster', 'abuse', 'security', 'root', 'sysadmin', 'it',
-  'informatique', 'dev', 'test', 'tests',
+  'postmaster',
+  'webmaster',
+  'hostmaster',
+  'abuse',
+  'security',
+  'root',
+  'sysadmin',
+  'it',
+  'informatique',
+  'dev',
+  'test',
+  'tests',
   // customer service and sales
-  'support', 'help', 'helpdesk', 'assistance', 'hotline', 'sav', 'service-client',
-  'serviceclient', 'service-clients', 'clients', 'client', 'sales', 'commercial', 'ventes',
-  'vente', 'devis', 'commandes', 'orders', 'achats',
+  'support',
+  'help',
+  'helpdesk',
+  'assistance',
+  'hotline',
+  'sav',
+  'service-client',
+  'serviceclient',
+  'service-clients',
+  'clients',
+  'client',
+  'sales',
+  'commercial',
+  'ventes',
+  'vente',
+  'devis',
+  'commandes',
+  'orders',
+  'achats',
   // legal and communication
-  'juridique', 'legal', 'rgpd', 'dpo', 'privacy', 'marketing', 'communication', 'presse',
-  'press', 'newsletter',
+  'juridique',
+  'legal',
+  'rgpd',
+  'dpo',
+  'privacy',
+  'marketing',
+  'communication',
+  'presse',
+  'press',
+  'newsletter',
 ];
 
 /** Webmail and ISP domains most used in France, checked for typos (most popular first). */
 export const COMMON_EMAIL_DOMAINS: readonly string[] = [
-  'gmail.com', 'hotmail.fr', 'hotmail.com', 'outlook.fr', 'outlook.com', 'live.fr',
-  'yahoo.fr', 'yahoo.com', 'orange.fr', 'wanadoo.fr', 'free.fr', 'sfr.fr', 'laposte.net',
-  'icloud.com', 'protonmail.com', 'proton.me', 'bbox.fr', 'neuf.fr',
+  'gmail.com',
+  'hotmail.fr',
+  'hotmail.com',
+  'outlook.fr',
+  'outlook.com',
+  'live.fr',
+  'yahoo.fr',
+  'yahoo.com',
+  'orange.fr',
+  'wanadoo.fr',
+  'free.fr',
+  'sfr.fr',
+  'laposte.net',
+  'icloud.com',
+  'protonmail.com',
+  'proton.me',
+  'bbox.fr',
+  'neuf.fr',
 ];
 
 /** Real domains that sit within typo distance of a common one and must not be "corrected". */
@@ -108,12 +206,7 @@ export function validateEmail(raw: string, options: EmailValidationOptions = {})
   const [localPart = '', domain = ''] = parts;
 
   if (localPart.length > EMAIL_LOCAL_PART_MAX_LENGTH) return fail('EMAIL_TOO_LONG');
-  if (
-    !LOCAL_PART_CHARS.test(localPart) ||
-    localPart.startsWith('.') ||
-    localPart.endsWith('.') ||
-    localPart.includes('..')
-  ) {
+  if (!LOCAL_PART_CHARS.test(localPart) || localPart.startsWith('.') || localPart.endsWith('.') || localPart.includes('..')) {
     return fail('EMAIL_INVALID_LOCAL_PART');
   }
 
@@ -129,9 +222,7 @@ export function validateEmail(raw: string, options: EmailValidationOptions = {})
   }
 
   const suggestion = suggestEmailDomain(email);
-  return suggestion
-    ? { ok: true, email, warning: { code: 'EMAIL_DOMAIN_TYPO', suggestion } }
-    : { ok: true, email };
+  return suggestion ? { ok: true, email, warning: { code: 'EMAIL_DOMAIN_TYPO', suggestion } } : { ok: true, email };
 }
 
 /**

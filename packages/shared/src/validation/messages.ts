@@ -155,11 +155,7 @@ const FALLBACK_MESSAGE: Labels = {
  * from `params` (e.g. `{ suggestion: 'jean@gmail.com' }`). A code this version does not know
  * (sent by a newer server) falls back to a generic message rather than showing nothing.
  */
-export function validationMessage(
-  code: ValidationCode,
-  locale: Locale,
-  params?: Readonly<Record<string, string | number>>,
-): string {
+export function validationMessage(code: ValidationCode, locale: Locale, params?: Readonly<Record<string, string | number>>): string {
   const labels: Labels | undefined = VALIDATION_MESSAGES[code];
   const template = (labels ?? FALLBACK_MESSAGE)[locale] ?? (labels ?? FALLBACK_MESSAGE).fr;
   if (!params) return template;

@@ -52,9 +52,7 @@ export function isCountryCode(x: unknown): x is string {
  * Territories that use French 5-digit postal codes: metropolitan France, the overseas
  * departments and collectivities, and Monaco (980xx).
  */
-const FRENCH_POSTAL_CODE_COUNTRIES: readonly string[] = [
-  'FR', 'GP', 'MQ', 'GF', 'RE', 'YT', 'PM', 'BL', 'MF', 'WF', 'PF', 'NC', 'MC',
-];
+const FRENCH_POSTAL_CODE_COUNTRIES: readonly string[] = ['FR', 'GP', 'MQ', 'GF', 'RE', 'YT', 'PM', 'BL', 'MF', 'WF', 'PF', 'NC', 'MC'];
 
 export interface PostalAddressInput {
   line1?: string | null;
@@ -76,8 +74,7 @@ export interface PostalAddress {
 export type PostalAddressField = 'line1' | 'postalCode' | 'city' | 'country';
 
 export type PostalAddressValidation =
-  | { ok: true; value: PostalAddress }
-  | { ok: false; errors: Partial<Record<PostalAddressField, AddressErrorCode>> };
+  { ok: true; value: PostalAddress } | { ok: false; errors: Partial<Record<PostalAddressField, AddressErrorCode>> };
 
 /**
  * Validates a postal address field by field and returns every error at once. The postal code is

@@ -9,10 +9,7 @@ export type PhoneValidation = { ok: true; phone: string | null } | { ok: false; 
  * The phone number is optional: empty or blank input is valid and yields null. Anything else must
  * be a valid number (national numbers read in `defaultRegion`) and is returned in E.164.
  */
-export function validatePhone(
-  raw: string | null | undefined,
-  defaultRegion: CountryCode = 'FR',
-): PhoneValidation {
+export function validatePhone(raw: string | null | undefined, defaultRegion: CountryCode = 'FR'): PhoneValidation {
   const text = raw?.trim() ?? '';
   if (text === '') return { ok: true, phone: null };
   try {

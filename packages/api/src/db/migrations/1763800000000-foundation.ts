@@ -74,8 +74,20 @@ export class Foundation1763800000000 implements MigrationInterface {
         uniques: [{ name: 'uq_memberships_company_user', columnNames: ['company_id', 'user_id'] }],
         indices: [{ name: 'ix_memberships_user', columnNames: ['user_id'] }],
         foreignKeys: [
-          { name: 'fk_memberships_company', columnNames: ['company_id'], referencedTableName: 'companies', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
-          { name: 'fk_memberships_user', columnNames: ['user_id'], referencedTableName: 'users', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
+          {
+            name: 'fk_memberships_company',
+            columnNames: ['company_id'],
+            referencedTableName: 'companies',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
+          {
+            name: 'fk_memberships_user',
+            columnNames: ['user_id'],
+            referencedTableName: 'users',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
         ],
       }),
     );
@@ -95,7 +107,13 @@ export class Foundation1763800000000 implements MigrationInterface {
         uniques: [{ name: 'uq_sessions_token', columnNames: ['token_hash'] }],
         indices: [{ name: 'ix_sessions_user', columnNames: ['user_id'] }],
         foreignKeys: [
-          { name: 'fk_sessions_user', columnNames: ['user_id'], referencedTableName: 'users', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
+          {
+            name: 'fk_sessions_user',
+            columnNames: ['user_id'],
+            referencedTableName: 'users',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
         ],
       }),
     );
@@ -113,7 +131,13 @@ export class Foundation1763800000000 implements MigrationInterface {
         uniques: [{ name: 'uq_password_resets_token', columnNames: ['token_hash'] }],
         indices: [{ name: 'ix_password_resets_user', columnNames: ['user_id', 'created_at'] }],
         foreignKeys: [
-          { name: 'fk_password_resets_user', columnNames: ['user_id'], referencedTableName: 'users', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
+          {
+            name: 'fk_password_resets_user',
+            columnNames: ['user_id'],
+            referencedTableName: 'users',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
         ],
       }),
     );

@@ -21,7 +21,12 @@ describe('formatError', () => {
     const original = new Error('ER_NO_SUCH_TABLE: secret table name');
     const wrapped = new GraphQLError(original.message, { originalError: original });
     const out = production({ message: original.message, extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at x'] } }, wrapped);
-    expect(out).toEqual({ message: 'Internal server error.', locations: undefined, path: undefined, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(out).toEqual({
+      message: 'Internal server error.',
+      locations: undefined,
+      path: undefined,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
     expect(logged).toContain(original);
   });
 });

@@ -17,7 +17,11 @@ describe('HTTP server', () => {
   });
 
   it('rejects a malformed GraphQL document with a coded error and no stack trace', async () => {
-    const res = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'query { nope' }) });
+    const res = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'query { nope' }),
+    });
     const body = (await res.json()) as { errors: { extensions: Record<string, unknown> }[] };
     expect(body.errors[0]?.extensions.code).toBe('GRAPHQL_PARSE_FAILED');
     expect(JSON.stringify(body)).not.toMatch(/stacktrace|\.ts:\d+/);
@@ -44,7 +48,10 @@ describe('graceful shutdown', () => {
   it('finishes in-flight requests, then stops accepting connections', async () => {
     const app = await startTestApp();
     // A login spends an argon2 verification: it is in flight when close() starts.
-    const inFlight = app.client().gql('mutation($e:String!,$p:String!){ login(email:$e,password:$p){ user { email } } }', { e: PERSONA_EMAILS.alice, p: DEMO_PASSWORD });
+    const inFlight = app.client().gql('mutation($e:String!,$p:String!){ login(email:$e,password:$p){ user { email } } }', {
+      e: PERSONA_EMAILS.alice,
+      p: DEMO_PASSWORD,
+    });
     await new Promise((resolve) => setTimeout(resolve, 5));
     const closing = app.server.close();
     const res = await inFlight;

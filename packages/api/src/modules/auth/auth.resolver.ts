@@ -63,7 +63,11 @@ export class AuthResolver {
     description: 'Signs in and sets the session cookie (httpOnly). Errors: INVALID_CREDENTIALS, ACCOUNT_DISABLED, VALIDATION_FAILED.',
   })
   @Public()
-  async login(@Arg('email', () => String) email: string, @Arg('password', () => String) password: string, @Ctx() ctx: RequestContext): Promise<ViewerType> {
+  async login(
+    @Arg('email', () => String) email: string,
+    @Arg('password', () => String) password: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ViewerType> {
     const { token, expiresAt, user } = await ctx.services.auth.login(email, password, { ip: ctx.ip, userAgent: ctx.userAgent });
     if (ctx.principal) await ctx.services.auth.logout(ctx.principal.sessionId);
     setSessionCookie(ctx.res, token, expiresAt, ctx.services.env.isProduction);
@@ -96,10 +100,15 @@ export class AuthResolver {
   }
 
   @Mutation(() => Boolean, {
-    description: 'Sets a new password with a reset token (single use). Ends every session of the account. Errors: INVALID_TOKEN, VALIDATION_FAILED.',
+    description:
+      'Sets a new password with a reset token (single use). Ends every session of the account. Errors: INVALID_TOKEN, VALIDATION_FAILED.',
   })
   @Public()
-  async resetPassword(@Arg('token', () => String) token: string, @Arg('password', () => String) password: string, @Ctx() ctx: RequestContext): Promise<boolean> {
+  async resetPassword(
+    @Arg('token', () => String) token: string,
+    @Arg('password', () => String) password: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<boolean> {
     await ctx.services.auth.resetPassword(token, password, { ip: ctx.ip, userAgent: ctx.userAgent });
     return true;
   }

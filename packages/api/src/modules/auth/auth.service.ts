@@ -90,7 +90,12 @@ export class AuthService {
     };
   }
 
-  async login(rawEmail: string, password: string, meta: RequestMeta, now: Date = new Date()): Promise<{ token: string; expiresAt: Date; user: UserEntity }> {
+  async login(
+    rawEmail: string,
+    password: string,
+    meta: RequestMeta,
+    now: Date = new Date(),
+  ): Promise<{ token: string; expiresAt: Date; user: UserEntity }> {
     const email = normaliseEmail(rawEmail);
     const check = validateEmail(email, { allowGenericMailbox: true });
     if (!check.ok) throw validationFailed([{ field: 'email', code: check.error }]);
@@ -105,9 +110,7 @@ export class AuthService {
     }
     const valid = await verifyPassword(user.passwordHash, password);
     if (!valid) {
-      await this.ds.transaction((em) =>
-        this.activity.record(em, { action: 'auth.login_failed', actorUserId: user.id, ip: meta.ip }, now),
-      );
+      await this.ds.transaction((em) => this.activity.record(em, { action: 'auth.login_failed', actorUserId: user.id, ip: meta.ip }, now));
       throw new DomainError('INVALID_CREDENTIALS', 'Wrong email or password.');
     }
     if (user.disabled) {

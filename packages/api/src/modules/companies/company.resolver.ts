@@ -9,7 +9,10 @@ import { CompanyConnection, CompanyType, toCompanyType } from './company.type';
 
 @Resolver(() => CompanyType)
 export class CompanyResolver {
-  @Query(() => CompanyType, { nullable: true, description: 'A company the caller is a member of (staff: any company). Other ids give NOT_FOUND.' })
+  @Query(() => CompanyType, {
+    nullable: true,
+    description: 'A company the caller is a member of (staff: any company). Other ids give NOT_FOUND.',
+  })
   @RequiresPermission('company:read')
   async company(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<CompanyType | null> {
     const company = await ctx.loaders.companyById.load(id);
@@ -17,7 +20,9 @@ export class CompanyResolver {
     return toCompanyType(company);
   }
 
-  @Query(() => CompanyConnection, { description: 'Operator: every client company, newest first. `search` matches the name or the start of the SIRET.' })
+  @Query(() => CompanyConnection, {
+    description: 'Operator: every client company, newest first. `search` matches the name or the start of the SIRET.',
+  })
   @RequiresStaff()
   async companies(
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,
@@ -30,13 +35,18 @@ export class CompanyResolver {
     return { edges, pageInfo: { endCursor: edges.at(-1)?.cursor ?? null, hasNextPage: page.hasNextPage } };
   }
 
-  @Mutation(() => CompanyType, { description: 'Operator: creates a client company. Errors: VALIDATION_FAILED (fields), CONFLICT (SIRET already registered).' })
+  @Mutation(() => CompanyType, {
+    description: 'Operator: creates a client company. Errors: VALIDATION_FAILED (fields), CONFLICT (SIRET already registered).',
+  })
   @RequiresStaff()
   async createCompany(@Arg('input', () => CompanyInput) input: CompanyInput, @Ctx() ctx: RequestContext): Promise<CompanyType> {
     return toCompanyType(await ctx.services.companies.create(input, actorOf(ctx)));
   }
 
-  @Mutation(() => CompanyType, { nullable: true, description: 'Updates the company’s legal details. Errors: VALIDATION_FAILED (fields), CONFLICT (SIRET).' })
+  @Mutation(() => CompanyType, {
+    nullable: true,
+    description: 'Updates the company’s legal details. Errors: VALIDATION_FAILED (fields), CONFLICT (SIRET).',
+  })
   @RequiresPermission('company:update')
   async updateCompany(
     @Arg('companyId', () => ID) companyId: string,

@@ -37,7 +37,11 @@ export class CompanyService {
     if (!name.ok) errors.push({ field: 'name', code: name.error });
     const siret = validateSiret(input.siret);
     if (!siret.ok) errors.push({ field: 'siret', code: siret.error });
-    const address = validatePostalAddress({ ...input.address, line2: input.address.line2 ?? undefined, country: input.address.country ?? 'FR' });
+    const address = validatePostalAddress({
+      ...input.address,
+      line2: input.address.line2 ?? undefined,
+      country: input.address.country ?? 'FR',
+    });
     if (!address.ok) {
       for (const [field, code] of Object.entries(address.errors)) {
         if (code) errors.push({ field: `address.${field}`, code });
@@ -68,7 +72,15 @@ export class CompanyService {
         await em.insert(CompanyEntity, company);
         await this.activity.record(
           em,
-          { companyId: company.id, actorUserId: actor.userId, action: 'company.created', targetType: 'company', targetId: company.id, details: { name: company.name, siret: company.siret }, ip: actor.ip },
+          {
+            companyId: company.id,
+            actorUserId: actor.userId,
+            action: 'company.created',
+            targetType: 'company',
+            targetId: company.id,
+            details: { name: company.name, siret: company.siret },
+            ip: actor.ip,
+          },
           now,
         );
       });
@@ -106,7 +118,11 @@ export class CompanyService {
   }
 
   /** Newest first, keyset on (created_at, id). Search matches the name or the SIRET. */
-  async list(first: number, after: string | null | undefined, search: string | null | undefined): Promise<{ rows: CompanyEntity[]; hasNextPage: boolean; cursorOf: (c: CompanyEntity) => string }> {
+  async list(
+    first: number,
+    after: string | null | undefined,
+    search: string | null | undefined,
+  ): Promise<{ rows: CompanyEntity[]; hasNextPage: boolean; cursorOf: (c: CompanyEntity) => string }> {
     const qb = this.ds.getRepository(CompanyEntity).createQueryBuilder('c');
     const term = search?.trim();
     if (term) {
@@ -121,9 +137,15 @@ export class CompanyService {
     if (after) {
       const [createdAt, id] = decodeCursor(after, 2);
       const at = dbDate(this.ds.options.type, new Date(String(createdAt)));
-      qb.andWhere(new Brackets((w) => w.where('c.created_at < :at', { at }).orWhere('c.created_at = :at AND c.id < :id', { at, id: String(id) })));
+      qb.andWhere(
+        new Brackets((w) => w.where('c.created_at < :at', { at }).orWhere('c.created_at = :at AND c.id < :id', { at, id: String(id) })),
+      );
     }
-    const rows = await qb.orderBy('c.created_at', 'DESC').addOrderBy('c.id', 'DESC').take(first + 1).getMany();
+    const rows = await qb
+      .orderBy('c.created_at', 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .take(first + 1)
+      .getMany();
     const hasNextPage = rows.length > first;
     return { rows: rows.slice(0, first), hasNextPage, cursorOf: (c) => encodeCursor([c.createdAt.toISOString(), c.id]) };
   }

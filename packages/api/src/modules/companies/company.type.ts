@@ -21,7 +21,8 @@ export class AddressType {
 }
 
 @ObjectType('Company', {
-  description: 'A client company. Reached through Query.company (members and staff) or the viewer’s memberships; tenant fields carry their scope in their description.',
+  description:
+    'A client company. Reached through Query.company (members and staff) or the viewer’s memberships; tenant fields carry their scope in their description.',
 })
 export class CompanyType {
   @Field(() => ID)

@@ -19,7 +19,13 @@ function formatDateTime(d: Date, locale: Locale): string {
 }
 
 /** Paragraphs of plain text plus one call-to-action link, rendered as text and as simple HTML. */
-function layout(kind: string, subject: string, paragraphs: string[], action: { label: string; url: string }, footer: string): RenderedEmail {
+function layout(
+  kind: string,
+  subject: string,
+  paragraphs: string[],
+  action: { label: string; url: string },
+  footer: string,
+): RenderedEmail {
   const text = [...paragraphs, `${action.label} : ${action.url}`, '', footer].join('\n\n');
   const html = `<!doctype html><html><body style="font-family:Arial,sans-serif;color:#1f2937;line-height:1.5">
 ${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}

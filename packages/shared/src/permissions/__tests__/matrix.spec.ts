@@ -101,14 +101,7 @@ describe('permissionsOf', () => {
   });
 
   it('returns the mail permissions plus company:read for COURRIER', () => {
-    expect(permissionsOf(['COURRIER'])).toEqual([
-      'company:read',
-      'mail:read',
-      'mail:download',
-      'mail:export',
-      'mail:tag',
-      'mail:forward',
-    ]);
+    expect(permissionsOf(['COURRIER'])).toEqual(['company:read', 'mail:read', 'mail:download', 'mail:export', 'mail:tag', 'mail:forward']);
   });
 
   it('unions the permissions of combined scopes', () => {

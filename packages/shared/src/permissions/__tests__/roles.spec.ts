@@ -1,12 +1,4 @@
-import {
-  ROLES,
-  ROLE_SCOPES,
-  isRole,
-  normaliseScopes,
-  roleOf,
-  validateApiTokenScopes,
-  validateScopes,
-} from '../roles';
+import { ROLES, ROLE_SCOPES, isRole, normaliseScopes, roleOf, validateApiTokenScopes, validateScopes } from '../roles';
 
 describe('roles', () => {
   it('maps each preset to its single scope', () => {

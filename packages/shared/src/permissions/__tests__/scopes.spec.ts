@@ -1,11 +1,4 @@
-import {
-  API_TOKEN_SCOPES,
-  CONTACT_SUBJECTS,
-  SCOPES,
-  isApiTokenScope,
-  isContactSubject,
-  isScope,
-} from '../scopes';
+import { API_TOKEN_SCOPES, CONTACT_SUBJECTS, SCOPES, isApiTokenScope, isContactSubject, isScope } from '../scopes';
 
 describe('scopes', () => {
   it('lists the four scopes in canonical order', () => {
@@ -22,12 +15,9 @@ describe('scopes', () => {
     expect(isScope(scope)).toBe(true);
   });
 
-  it.each([['admin'], ['Courrier'], [''], ['OWNER'], [null], [undefined], [1], [{}], [['ADMIN']]])(
-    'isScope refuses %p',
-    (value) => {
-      expect(isScope(value)).toBe(false);
-    },
-  );
+  it.each([['admin'], ['Courrier'], [''], ['OWNER'], [null], [undefined], [1], [{}], [['ADMIN']]])('isScope refuses %p', (value) => {
+    expect(isScope(value)).toBe(false);
+  });
 
   it('isContactSubject and isApiTokenScope refuse ADMIN and accept the other scopes', () => {
     expect(isContactSubject('ADMIN')).toBe(false);

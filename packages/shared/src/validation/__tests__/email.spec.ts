@@ -1,11 +1,4 @@
-import {
-  COMMON_EMAIL_DOMAINS,
-  GENERIC_MAILBOXES,
-  isGenericMailbox,
-  normaliseEmail,
-  suggestEmailDomain,
-  validateEmail,
-} from '../email';
+import { COMMON_EMAIL_DOMAINS, GENERIC_MAILBOXES, isGenericMailbox, normaliseEmail, suggestEmailDomain, validateEmail } from '../email';
 
 describe('normaliseEmail', () => {
   it('trims and lower-cases', () => {
@@ -120,12 +113,53 @@ describe('validateEmail', () => {
 describe('GENERIC_MAILBOXES', () => {
   it('contains the department mailboxes named in the design', () => {
     for (const mailbox of [
-      'contact', 'info', 'infos', 'admin', 'administration', 'maintenance', 'support', 'compta',
-      'comptabilite', 'facturation', 'factures', 'billing', 'accounting', 'rh', 'hr', 'noreply',
-      'no-reply', 'ne-pas-repondre', 'nepasrepondre', 'postmaster', 'webmaster', 'hostmaster',
-      'abuse', 'sales', 'commercial', 'ventes', 'direction', 'secretariat', 'accueil', 'bonjour',
-      'hello', 'office', 'team', 'equipe', 'service-client', 'serviceclient', 'juridique', 'legal',
-      'jobs', 'recrutement', 'marketing', 'newsletter', 'mailer-daemon', 'root', 'it', 'dev', 'test',
+      'contact',
+      'info',
+      'infos',
+      'admin',
+      'administration',
+      'maintenance',
+      'support',
+      'compta',
+      'comptabilite',
+      'facturation',
+      'factures',
+      'billing',
+      'accounting',
+      'rh',
+      'hr',
+      'noreply',
+      'no-reply',
+      'ne-pas-repondre',
+      'nepasrepondre',
+      'postmaster',
+      'webmaster',
+      'hostmaster',
+      'abuse',
+      'sales',
+      'commercial',
+      'ventes',
+      'direction',
+      'secretariat',
+      'accueil',
+      'bonjour',
+      'hello',
+      'office',
+      'team',
+      'equipe',
+      'service-client',
+      'serviceclient',
+      'juridique',
+      'legal',
+      'jobs',
+      'recrutement',
+      'marketing',
+      'newsletter',
+      'mailer-daemon',
+      'root',
+      'it',
+      'dev',
+      'test',
     ]) {
       expect(GENERIC_MAILBOXES).toContain(mailbox);
     }

@@ -75,9 +75,7 @@ describe('VALIDATION_MESSAGES', () => {
     expect(VALIDATION_MESSAGES.EMAIL_GENERIC_MAILBOX.en).toBe(
       'This is a department mailbox (contact@, billing@…): invite a person, not a department.',
     );
-    expect(VALIDATION_MESSAGES.EMAIL_NON_ASCII.fr).toBe(
-      'L’adresse ne doit pas contenir d’accents ni de caractères spéciaux.',
-    );
+    expect(VALIDATION_MESSAGES.EMAIL_NON_ASCII.fr).toBe('L’adresse ne doit pas contenir d’accents ni de caractères spéciaux.');
     expect(VALIDATION_MESSAGES.PASSWORD_TOO_SHORT.fr).toContain('12 caractères');
     expect(VALIDATION_MESSAGES.PASSWORD_TOO_LONG.en).toContain('128 characters');
     expect(VALIDATION_MESSAGES.SIRET_FORMAT.fr).toContain('14 chiffres');
@@ -89,12 +87,8 @@ describe('VALIDATION_MESSAGES', () => {
 
 describe('validationMessage', () => {
   it('interpolates the typo suggestion', () => {
-    expect(validationMessage('EMAIL_DOMAIN_TYPO', 'fr', { suggestion: 'jean@gmail.com' })).toBe(
-      'Vouliez-vous dire jean@gmail.com\u00a0?',
-    );
-    expect(validationMessage('EMAIL_DOMAIN_TYPO', 'en', { suggestion: 'jean@gmail.com' })).toBe(
-      'Did you mean jean@gmail.com?',
-    );
+    expect(validationMessage('EMAIL_DOMAIN_TYPO', 'fr', { suggestion: 'jean@gmail.com' })).toBe('Vouliez-vous dire jean@gmail.com\u00a0?');
+    expect(validationMessage('EMAIL_DOMAIN_TYPO', 'en', { suggestion: 'jean@gmail.com' })).toBe('Did you mean jean@gmail.com?');
   });
 
   it('leaves unknown placeholders in place and works without params', () => {

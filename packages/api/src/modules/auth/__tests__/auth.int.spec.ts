@@ -1,7 +1,8 @@
 import { sha256Hex } from '../../../common/tokens';
 import { codesOf, DEMO_PASSWORD, PERSONA_EMAILS, startTestApp, type TestApp } from '../../../../test/harness';
 
-const ME = 'query { me { user { id email firstName lastLoginAt locale isStaff } memberships { scopes permissions status company { id name } } } }';
+const ME =
+  'query { me { user { id email firstName lastLoginAt locale isStaff } memberships { scopes permissions status company { id name } } } }';
 const COMPANY = 'query($id: ID!) { company(id: $id) { id name } }';
 const LOGIN = 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { user { email } } }';
 
@@ -28,7 +29,12 @@ describe('authentication', () => {
     expect(stored.map((s) => s.token_hash)).toContain(sha256Hex(token));
     expect(stored.map((s) => s.token_hash)).not.toContain(token);
 
-    const me = await client.gql<{ me: { user: { email: string; lastLoginAt: string | null }; memberships: { scopes: string[]; permissions: string[]; company: { id: string } }[] } }>(ME);
+    const me = await client.gql<{
+      me: {
+        user: { email: string; lastLoginAt: string | null };
+        memberships: { scopes: string[]; permissions: string[]; company: { id: string } }[];
+      };
+    }>(ME);
     expect(me.data?.me.user.email).toBe(PERSONA_EMAILS.alice);
     expect(me.data?.me.user.lastLoginAt).not.toBeNull();
     expect(me.data?.me.memberships).toHaveLength(1);
@@ -81,19 +87,30 @@ describe('authentication', () => {
     expect(idle.cookie).toBeNull();
 
     const old = await app.as('chloe');
-    await app.db.ds.query('UPDATE sessions SET expires_at = ? WHERE user_id = (SELECT id FROM users WHERE email = ?)', [app.db.date(new Date(Date.now() - 1000)), PERSONA_EMAILS.chloe]);
+    await app.db.ds.query('UPDATE sessions SET expires_at = ? WHERE user_id = (SELECT id FROM users WHERE email = ?)', [
+      app.db.date(new Date(Date.now() - 1000)),
+      PERSONA_EMAILS.chloe,
+    ]);
     expect(codesOf(await old.gql(COMPANY, { id: demoId }))).toEqual(['SESSION_EXPIRED']);
   });
 
   it('reads permissions from the database on every request', async () => {
     const bruno = await app.as('bruno');
-    const update = 'mutation($id: ID!) { updateCompany(companyId: $id, input: { name: "Demo SAS", siret: "91234567800011", address: { line1: "12 rue de la Paix", postalCode: "75002", city: "Paris" } }) { name } }';
+    const update =
+      'mutation($id: ID!) { updateCompany(companyId: $id, input: { name: "Demo SAS", siret: "91234567800011", address: { line1: "12 rue de la Paix", postalCode: "75002", city: "Paris" } }) { name } }';
     expect(codesOf(await bruno.gql(update, { id: demoId }))).toEqual(['FORBIDDEN']);
-    await app.db.ds.query("UPDATE memberships SET scopes = 'ADMIN' WHERE user_id = (SELECT id FROM users WHERE email = ?)", [PERSONA_EMAILS.bruno]);
+    await app.db.ds.query("UPDATE memberships SET scopes = 'ADMIN' WHERE user_id = (SELECT id FROM users WHERE email = ?)", [
+      PERSONA_EMAILS.bruno,
+    ]);
     expect((await bruno.gql(update, { id: demoId })).data).toEqual({ updateCompany: { name: 'Demo SAS' } });
-    await app.db.ds.query("UPDATE memberships SET status = 'SUSPENDED' WHERE user_id = (SELECT id FROM users WHERE email = ?)", [PERSONA_EMAILS.bruno]);
+    await app.db.ds.query("UPDATE memberships SET status = 'SUSPENDED' WHERE user_id = (SELECT id FROM users WHERE email = ?)", [
+      PERSONA_EMAILS.bruno,
+    ]);
     expect(codesOf(await bruno.gql(COMPANY, { id: demoId }))).toEqual(['NOT_FOUND']);
-    await app.db.ds.query("UPDATE memberships SET status = 'ACTIVE', scopes = 'COURRIER' WHERE user_id = (SELECT id FROM users WHERE email = ?)", [PERSONA_EMAILS.bruno]);
+    await app.db.ds.query(
+      "UPDATE memberships SET status = 'ACTIVE', scopes = 'COURRIER' WHERE user_id = (SELECT id FROM users WHERE email = ?)",
+      [PERSONA_EMAILS.bruno],
+    );
   });
 
   it('gives the same NOT_FOUND for an unknown, a malformed and another tenant’s company id', async () => {
@@ -116,7 +133,9 @@ describe('authentication', () => {
   });
 
   it('hashes passwords with argon2id', async () => {
-    const rows: { password_hash: string }[] = await app.db.ds.query('SELECT password_hash FROM users WHERE email = ?', [PERSONA_EMAILS.alice]);
+    const rows: { password_hash: string }[] = await app.db.ds.query('SELECT password_hash FROM users WHERE email = ?', [
+      PERSONA_EMAILS.alice,
+    ]);
     expect(rows[0]?.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
   });
 });

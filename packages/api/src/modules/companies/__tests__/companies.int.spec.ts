@@ -1,16 +1,21 @@
 import { codesOf, startTestApp, type Client, type TestApp } from '../../../../test/harness';
 
-const CREATE = 'mutation($input: CompanyInput!) { createCompany(input: $input) { id name siret address { line1 postalCode city country } } }';
-const LIST = 'query($first: Int, $after: String, $search: String) { companies(first: $first, after: $after, search: $search) { edges { cursor node { name siret } } pageInfo { endCursor hasNextPage } } }';
+const CREATE =
+  'mutation($input: CompanyInput!) { createCompany(input: $input) { id name siret address { line1 postalCode city country } } }';
+const LIST =
+  'query($first: Int, $after: String, $search: String) { companies(first: $first, after: $after, search: $search) { edges { cursor node { name siret } } pageInfo { endCursor hasNextPage } } }';
 
-type ListResult = { companies: { edges: { node: { name: string; siret: string } }[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } };
+type ListResult = {
+  companies: { edges: { node: { name: string; siret: string } }[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } };
+};
 
 const address = { line1: '3 quai des Chartrons', postalCode: '33000', city: 'Bordeaux' };
 
 describe('companies (operator)', () => {
   let app: TestApp;
   let olivia: Client;
-  const count = async (): Promise<number> => Number(((await app.db.ds.query('SELECT COUNT(*) AS n FROM companies')) as { n: number }[])[0]?.n);
+  const count = async (): Promise<number> =>
+    Number(((await app.db.ds.query('SELECT COUNT(*) AS n FROM companies')) as { n: number }[])[0]?.n);
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -21,7 +26,8 @@ describe('companies (operator)', () => {
   it('creates a company with a normalised SIRET, and journals it', async () => {
     const res = await olivia.gql(CREATE, { input: { name: '  Boulangerie Dupain  ', siret: '552 100 554 00005', address } });
     expect(res.errors).toBeUndefined();
-    const created = (res.data as { createCompany: { id: string; name: string; siret: string; address: { country: string } } }).createCompany;
+    const created = (res.data as { createCompany: { id: string; name: string; siret: string; address: { country: string } } })
+      .createCompany;
     expect(created).toMatchObject({ name: 'Boulangerie Dupain', siret: '55210055400005', address: { country: 'FR' } });
     const events: { action: string }[] = await app.db.ds.query('SELECT action FROM activity_events WHERE target_id = ?', [created.id]);
     expect(events.map((e) => e.action)).toEqual(['company.created']);
@@ -29,10 +35,20 @@ describe('companies (operator)', () => {
 
   it('returns every field error at once and creates nothing', async () => {
     const before = await count();
-    const res = await olivia.gql(CREATE, { input: { name: ' ', siret: '55210055400026', address: { line1: '', postalCode: '7500', city: '' } } });
+    const res = await olivia.gql(CREATE, {
+      input: { name: ' ', siret: '55210055400026', address: { line1: '', postalCode: '7500', city: '' } },
+    });
     expect(codesOf(res)).toEqual(['VALIDATION_FAILED']);
     const fields = (res.errors?.[0]?.extensions?.fields ?? []).map((f) => `${f.field}:${f.code}`).sort();
-    expect(fields).toEqual(['address.city:CITY_REQUIRED', 'address.line1:ADDRESS_LINE_REQUIRED', 'address.postalCode:POSTAL_CODE_INVALID', 'name:COMPANY_NAME_REQUIRED', 'siret:SIRET_CHECKSUM'].sort());
+    expect(fields).toEqual(
+      [
+        'address.city:CITY_REQUIRED',
+        'address.line1:ADDRESS_LINE_REQUIRED',
+        'address.postalCode:POSTAL_CODE_INVALID',
+        'name:COMPANY_NAME_REQUIRED',
+        'siret:SIRET_CHECKSUM',
+      ].sort(),
+    );
     expect(await count()).toBe(before);
   });
 
@@ -71,7 +87,10 @@ describe('companies (operator)', () => {
     const alice = await app.as('alice');
     const id = await app.companyId('Demo SAS');
     const update = 'mutation($id: ID!, $input: CompanyInput!) { updateCompany(companyId: $id, input: $input) { name address { city } } }';
-    const ok = await alice.gql(update, { id, input: { name: 'Demo SAS', siret: '91234567800011', address: { line1: '1 rue Neuve', postalCode: '75001', city: 'Paris' } } });
+    const ok = await alice.gql(update, {
+      id,
+      input: { name: 'Demo SAS', siret: '91234567800011', address: { line1: '1 rue Neuve', postalCode: '75001', city: 'Paris' } },
+    });
     expect(ok.data).toEqual({ updateCompany: { name: 'Demo SAS', address: { city: 'Paris' } } });
     const clash = await alice.gql(update, { id, input: { name: 'Demo SAS', siret: '92345678100015', address } });
     expect(codesOf(clash)).toEqual(['CONFLICT']);

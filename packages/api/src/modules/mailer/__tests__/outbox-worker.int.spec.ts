@@ -57,7 +57,12 @@ describe('outbox worker with a real SMTP server', () => {
   const enqueue = async (to: string, at: Date): Promise<string> => {
     const outbox = new OutboxService(db.ds);
     return db.ds.transaction((em) =>
-      outbox.enqueue(em, to, passwordResetEmail('fr', { firstName: 'Alice', url: 'http://localhost/reset-password?token=abc', expiresAt: at }), at),
+      outbox.enqueue(
+        em,
+        to,
+        passwordResetEmail('fr', { firstName: 'Alice', url: 'http://localhost/reset-password?token=abc', expiresAt: at }),
+        at,
+      ),
     );
   };
 
