@@ -15,7 +15,7 @@ const failures = [];
 async function jest(label, filter, script, env = {}) {
   console.log(`\n━━━ ${label} ━━━`);
   const report = path.join(reportDir, `${label.replace(/\W+/g, '-')}.json`);
-  const code = await run('pnpm', ['--filter', filter, script, '--', '--ci', '--json', `--outputFile=${report}`], { env });
+  const code = await run('pnpm', ['--filter', filter, script, '--ci', '--json', `--outputFile=${report}`], { env });
   let counted = false;
   if (fs.existsSync(report)) {
     const r = JSON.parse(fs.readFileSync(report, 'utf8'));

@@ -15,6 +15,13 @@ export const ERROR_CODES = {
   CONFLICT: 'CONFLICT',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
   BAD_USER_INPUT: 'BAD_USER_INPUT',
+  LAST_ADMIN: 'LAST_ADMIN',
+  SIGN_IN_REQUIRED: 'SIGN_IN_REQUIRED',
+  INVITATION_EMAIL_MISMATCH: 'INVITATION_EMAIL_MISMATCH',
+  INVITATION_EXPIRED: 'INVITATION_EXPIRED',
+  INVITATION_REVOKED: 'INVITATION_REVOKED',
+  INVITATION_ALREADY_ACCEPTED: 'INVITATION_ALREADY_ACCEPTED',
+  BATCH_TOO_LARGE: 'BATCH_TOO_LARGE',
 } as const;
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
 
@@ -73,6 +80,34 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, Labels>> = {
   BAD_USER_INPUT: {
     fr: 'La requête contient une valeur non valide.',
     en: 'The request contains an invalid value.',
+  },
+  LAST_ADMIN: {
+    fr: 'C’est le dernier administrateur de l’entreprise\u00a0: nommez d’abord un autre administrateur.',
+    en: 'This is the company’s last administrator: make someone else an administrator first.',
+  },
+  SIGN_IN_REQUIRED: {
+    fr: 'Un compte existe déjà pour cette adresse\u00a0: connectez-vous pour accepter l’invitation.',
+    en: 'An account already exists for this address: sign in to accept the invitation.',
+  },
+  INVITATION_EMAIL_MISMATCH: {
+    fr: 'Cette invitation est destinée à une autre adresse e-mail que celle de votre session.',
+    en: 'This invitation is for another email address than the one you are signed in with.',
+  },
+  INVITATION_EXPIRED: {
+    fr: 'Cette invitation a expiré. Demandez un nouveau lien aux administrateurs de l’entreprise.',
+    en: 'This invitation has expired. Ask the company’s administrators for a new link.',
+  },
+  INVITATION_REVOKED: {
+    fr: 'Cette invitation a été annulée. Demandez un nouveau lien aux administrateurs de l’entreprise.',
+    en: 'This invitation was withdrawn. Ask the company’s administrators for a new link.',
+  },
+  INVITATION_ALREADY_ACCEPTED: {
+    fr: 'Cette invitation a déjà été acceptée\u00a0: connectez-vous pour accéder à l’entreprise.',
+    en: 'This invitation has already been accepted: sign in to reach the company.',
+  },
+  BATCH_TOO_LARGE: {
+    fr: 'Trop de lignes en une fois\u00a0: envoyez au plus 50 invitations par envoi.',
+    en: 'Too many rows at once: send at most 50 invitations per batch.',
   },
 };
 

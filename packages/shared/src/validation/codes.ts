@@ -48,6 +48,20 @@ export type CompanyNameErrorCode = (typeof COMPANY_NAME_ERROR_CODES)[number];
 export const ADDRESS_ERROR_CODES = ['ADDRESS_LINE_REQUIRED', 'POSTAL_CODE_INVALID', 'CITY_REQUIRED', 'COUNTRY_INVALID'] as const;
 export type AddressErrorCode = (typeof ADDRESS_ERROR_CODES)[number];
 
+/** Per-row outcomes of an invitation (and of an access-request approval). */
+export const TEAM_ERROR_CODES = [
+  'ALREADY_MEMBER',
+  'ALREADY_INVITED',
+  'DUPLICATE_IN_BATCH',
+  'CONTACT_FOR_WITHOUT_SCOPE',
+  'EMAIL_SEND_LIMIT',
+  'JOB_TITLE_TOO_LONG',
+] as const;
+export type TeamErrorCode = (typeof TEAM_ERROR_CODES)[number];
+
+export const TEAM_WARNING_CODES = ['POSSIBLE_DUPLICATE_MEMBER'] as const;
+export type TeamWarningCode = (typeof TEAM_WARNING_CODES)[number];
+
 export const VALIDATION_CODES = [
   ...SCOPE_ERROR_CODES,
   ...EMAIL_ERROR_CODES,
@@ -59,6 +73,8 @@ export const VALIDATION_CODES = [
   ...NAME_ERROR_CODES,
   ...COMPANY_NAME_ERROR_CODES,
   ...ADDRESS_ERROR_CODES,
+  ...TEAM_ERROR_CODES,
+  ...TEAM_WARNING_CODES,
 ] as const;
 export type ValidationCode = (typeof VALIDATION_CODES)[number];
 

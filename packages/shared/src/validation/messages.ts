@@ -143,6 +143,34 @@ export const VALIDATION_MESSAGES: Readonly<Record<ValidationCode, Labels>> = {
     fr: 'Choisissez un pays valide (code ISO à deux lettres, par exemple FR).',
     en: 'Choose a valid country (two-letter ISO code, e.g. FR).',
   },
+  ALREADY_MEMBER: {
+    fr: 'Cette personne fait déjà partie de l’équipe.',
+    en: 'This person is already a member of the team.',
+  },
+  ALREADY_INVITED: {
+    fr: 'Une invitation est déjà en attente pour cette adresse : renvoyez-la depuis la liste des invitations.',
+    en: 'An invitation is already pending for this address: resend it from the invitations list.',
+  },
+  DUPLICATE_IN_BATCH: {
+    fr: 'Cette adresse figure déjà plus haut dans la liste.',
+    en: 'This address already appears earlier in the list.',
+  },
+  CONTACT_FOR_WITHOUT_SCOPE: {
+    fr: 'On ne peut être contact que pour un domaine auquel on a accès.',
+    en: 'A person can only be the contact for an area they have access to.',
+  },
+  EMAIL_SEND_LIMIT: {
+    fr: 'Trop d’e-mails d’invitation ont été envoyés à cette adresse cette semaine. Réessayez plus tard.',
+    en: 'Too many invitation emails were sent to this address this week. Try again later.',
+  },
+  JOB_TITLE_TOO_LONG: {
+    fr: 'La fonction est trop longue (100 caractères au maximum).',
+    en: 'The job title is too long (at most 100 characters).',
+  },
+  POSSIBLE_DUPLICATE_MEMBER: {
+    fr: 'Un membre porte déjà ce nom ({name}) : vérifiez qu’il ne s’agit pas de la même personne.',
+    en: 'A member already has this name ({name}): check that this is not the same person.',
+  },
 };
 
 const FALLBACK_MESSAGE: Labels = {

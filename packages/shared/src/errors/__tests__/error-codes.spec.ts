@@ -19,6 +19,13 @@ describe('ERROR_CODES', () => {
         'CONFLICT',
         'INTERNAL_SERVER_ERROR',
         'BAD_USER_INPUT',
+        'LAST_ADMIN',
+        'SIGN_IN_REQUIRED',
+        'INVITATION_EMAIL_MISMATCH',
+        'INVITATION_EXPIRED',
+        'INVITATION_REVOKED',
+        'INVITATION_ALREADY_ACCEPTED',
+        'BATCH_TOO_LARGE',
       ].sort(),
     );
     for (const [key, value] of Object.entries(ERROR_CODES)) expect(value).toBe(key);

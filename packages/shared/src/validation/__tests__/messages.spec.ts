@@ -13,6 +13,8 @@ import {
   VALIDATION_CODES,
   type ValidationCode,
   isValidationCode,
+  TEAM_ERROR_CODES,
+  TEAM_WARNING_CODES,
 } from '../codes';
 import { VALIDATION_MESSAGES, validationMessage } from '../messages';
 
@@ -29,6 +31,8 @@ describe('VALIDATION_CODES', () => {
       NAME_ERROR_CODES,
       COMPANY_NAME_ERROR_CODES,
       ADDRESS_ERROR_CODES,
+      TEAM_ERROR_CODES,
+      TEAM_WARNING_CODES,
     ];
     expect(VALIDATION_CODES).toHaveLength(families.reduce((n, family) => n + family.length, 0));
     expect(new Set(VALIDATION_CODES).size).toBe(VALIDATION_CODES.length);

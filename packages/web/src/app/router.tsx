@@ -1,0 +1,119 @@
+import type { ApolloClient } from '@apollo/client';
+import { useMemo, type ComponentType } from 'react';
+import { createBrowserRouter, redirect, type LoaderFunctionArgs, type RouteObject } from 'react-router';
+import { RouterProvider } from 'react-router/dom';
+import { RouteError } from '@/components/errors/route-error';
+import { COMPANY_PAGES, paths, safeRedirect, type CompanyPage, type CompanyPageKey } from '@/config/paths';
+import { activeMemberships, loadViewer, requireViewer } from '@/lib/auth';
+import { companyLandingHref } from '@/lib/authorization';
+import { RootErrorBoundary, RootHydrateFallback, RootLayout } from './routes/root';
+
+type PageModule = { Component: ComponentType };
+
+/** One lazy module per company section, so each is its own chunk. */
+const companyPageModules: Record<CompanyPageKey, () => Promise<PageModule>> = {
+  mail: () => import('./routes/app/company/mail'),
+  invoices: () => import('./routes/app/company/invoices'),
+  services: () => import('./routes/app/company/services'),
+  team: () => import('./routes/app/company/team'),
+  settings: () => import('./routes/app/company/settings'),
+};
+
+/** A company section behind its permission guard; errors stay inside the shell. */
+function companyPageRoute(page: CompanyPage): RouteObject {
+  return {
+    path: page.path,
+    lazy: async () => {
+      const [{ Component: Page }, { PermissionGuard }] = await Promise.all([
+        companyPageModules[page.key](),
+        import('./routes/app/company/permission-guard'),
+      ]);
+      function GuardedPage() {
+        return (
+          <PermissionGuard page={page}>
+            <Page />
+          </PermissionGuard>
+        );
+      }
+      return { Component: GuardedPage, ErrorBoundary: RouteError };
+    },
+  };
+}
+
+/** The route table. Loaders get the Apollo client so the `me` query is shared with the hooks. */
+export function createRoutes(client: ApolloClient): RouteObject[] {
+  const redirectIfSignedIn = async ({ request }: LoaderFunctionArgs) => {
+    const viewer = await loadViewer(client);
+    if (!viewer) return null;
+    const next = safeRedirect(new URL(request.url).searchParams.get('next'));
+    return redirect(next ?? paths.home.getHref());
+  };
+
+  const home = async ({ request }: LoaderFunctionArgs) => {
+    const viewer = await requireViewer(client, request);
+    const [first] = activeMemberships(viewer);
+    if (first) return redirect(companyLandingHref(first));
+    if (viewer.user.isStaff) return redirect(paths.operator.getHref());
+    return null; // signed in, no company: a friendly empty state
+  };
+
+  return [
+    {
+      id: 'root',
+      Component: RootLayout,
+      ErrorBoundary: RootErrorBoundary,
+      HydrateFallback: RootHydrateFallback,
+      children: [
+        {
+          path: paths.auth.login.path,
+          loader: redirectIfSignedIn,
+          lazy: () => import('./routes/auth/login'),
+        },
+        {
+          path: paths.auth.forgotPassword.path,
+          lazy: () => import('./routes/auth/forgot-password'),
+        },
+        {
+          path: paths.auth.resetPassword.path,
+          lazy: () => import('./routes/auth/reset-password'),
+        },
+        {
+          id: 'app',
+          loader: async ({ request }) => {
+            await requireViewer(client, request);
+            return null;
+          },
+          lazy: () => import('./routes/app/layout'),
+          children: [
+            { index: true, loader: home, lazy: () => import('./routes/app/home') },
+            {
+              path: paths.company.path,
+              lazy: () => import('./routes/app/company/layout'),
+              children: [
+                {
+                  index: true,
+                  lazy: async () => ({
+                    ...(await import('./routes/app/company/index')),
+                    ErrorBoundary: RouteError,
+                  }),
+                },
+                ...COMPANY_PAGES.map(companyPageRoute),
+                { path: '*', lazy: () => import('./routes/app/company/not-found') },
+              ],
+            },
+            {
+              path: paths.operator.path,
+              lazy: () => import('./routes/app/operator'),
+            },
+            { path: '*', lazy: () => import('./routes/app/not-found') },
+          ],
+        },
+      ],
+    },
+  ];
+}
+
+export function AppRouter({ client }: { client: ApolloClient }) {
+  const router = useMemo(() => createBrowserRouter(createRoutes(client)), [client]);
+  return <RouterProvider router={router} />;
+}

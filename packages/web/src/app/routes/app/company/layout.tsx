@@ -1,0 +1,30 @@
+import { Outlet, useLocation, useParams } from 'react-router';
+import { NoAccess } from '@/components/errors/no-access';
+import { COMPANY_PAGE_KEYS, type CompanyPageKey } from '@/config/paths';
+import { AppShell } from '@/features/shell/components/app-shell';
+import { findMembership, useViewer } from '@/lib/auth';
+import { MembershipProvider } from '@/lib/authorization';
+
+function pageKeyOf(pathname: string): CompanyPageKey | null {
+  const segment = pathname.split('/')[3] ?? '';
+  return (COMPANY_PAGE_KEYS as readonly string[]).includes(segment) ? (segment as CompanyPageKey) : null;
+}
+
+/**
+ * `/c/:companyId/*`: the company must be one of the person's memberships; its scopes then drive
+ * the navigation and the guard of every section below.
+ */
+export function Component() {
+  const viewer = useViewer();
+  const { companyId } = useParams();
+  const { pathname } = useLocation();
+  if (!viewer) return null;
+  const membership = findMembership(viewer, companyId);
+  return (
+    <MembershipProvider membership={membership}>
+      <AppShell viewer={viewer} membership={membership} currentPage={pageKeyOf(pathname)}>
+        {membership ? <Outlet /> : <NoAccess reason="company" />}
+      </AppShell>
+    </MembershipProvider>
+  );
+}

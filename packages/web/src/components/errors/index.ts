@@ -1,0 +1,3 @@
+export { NoAccess, rolesGranting, type NoAccessProps } from './no-access';
+export { NotFound } from './not-found';
+export { RouteError } from './route-error';

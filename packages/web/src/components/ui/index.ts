@@ -1,0 +1,10 @@
+export { Alert, type AlertProps, type AlertTone } from './alert';
+export { Badge, type BadgeTone } from './badge';
+export { Button, type ButtonProps, type ButtonVariant } from './button';
+export { Card } from './card';
+export { cx } from './cx';
+export { Link, type LinkProps } from './link';
+export { SkipLink } from './skip-link';
+export { Spinner } from './spinner';
+export { TextField, type TextFieldProps } from './text-field';
+export { VisuallyHidden } from './visually-hidden';

@@ -1,0 +1,80 @@
+import type { Permission } from '@guichet/shared';
+
+/**
+ * Every URL of the SPA, in one place. `path` is the router pattern (relative for child routes),
+ * `getHref` builds a link. Company pages also say which permission opens them: navigation,
+ * route guards and redirects all read it from here.
+ */
+
+const encode = encodeURIComponent;
+
+/** A return-to URL is only followed when it is a path on this site (never `//evil.example`). */
+export function safeRedirect(target: string | null | undefined): string | null {
+  if (!target || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\')) {
+    return null;
+  }
+  return target;
+}
+
+export type LoginReason = 'expired';
+
+export const paths = {
+  home: { path: '/', getHref: () => '/' },
+  auth: {
+    login: {
+      path: '/login',
+      getHref: (redirectTo?: string | null, reason?: LoginReason) => {
+        const params = new URLSearchParams();
+        const next = safeRedirect(redirectTo);
+        if (next && next !== '/') params.set('next', next);
+        if (reason) params.set('reason', reason);
+        const query = params.toString();
+        return query ? `/login?${query}` : '/login';
+      },
+    },
+    forgotPassword: { path: '/forgot-password', getHref: () => '/forgot-password' },
+    resetPassword: {
+      path: '/reset-password',
+      getHref: (token: string) => `/reset-password?token=${encode(token)}`,
+    },
+  },
+  company: {
+    path: '/c/:companyId',
+    getHref: (companyId: string) => `/c/${encode(companyId)}`,
+  },
+  operator: { path: '/operator', getHref: () => '/operator' },
+} as const;
+
+export const COMPANY_PAGE_KEYS = ['mail', 'invoices', 'services', 'team', 'settings'] as const;
+export type CompanyPageKey = (typeof COMPANY_PAGE_KEYS)[number];
+
+export interface CompanyPage {
+  key: CompanyPageKey;
+  /** Path segment under `/c/:companyId/`. */
+  path: string;
+  /** What `can()` must allow for the page to appear in the navigation and to open. */
+  permission: Permission;
+  getHref: (companyId: string) => string;
+}
+
+const companyPage = (key: CompanyPageKey, permission: Permission): CompanyPage => ({
+  key,
+  path: key,
+  permission,
+  getHref: (companyId) => `${paths.company.getHref(companyId)}/${key}`,
+});
+
+/** The company pages in navigation order; the first one allowed is where a member lands. */
+export const COMPANY_PAGES: readonly CompanyPage[] = [
+  companyPage('mail', 'mail:read'),
+  companyPage('invoices', 'invoice:read'),
+  companyPage('services', 'formality:read'),
+  companyPage('team', 'team:read'),
+  companyPage('settings', 'company:update'),
+];
+
+export function getCompanyPage(key: CompanyPageKey): CompanyPage {
+  const page = COMPANY_PAGES.find((candidate) => candidate.key === key);
+  if (!page) throw new Error(`Unknown company page: ${key}`);
+  return page;
+}
