@@ -3,12 +3,15 @@ import { loadEnv } from './config/env';
 import { databaseKind, openDatabase } from './db/data-source';
 import { seedDemoIfEmpty } from './seed/demo-seed';
 import { startServer } from './server';
+import { LocalFileStorage } from './storage/local-storage';
 
 async function main(): Promise<void> {
   const env = loadEnv();
   // Migrations run when the database opens; the demo seed goes in before the first request.
   const ds = await openDatabase({ url: env.DATABASE_URL, dataDir: env.dataDir });
-  const seeded = env.SEED_DEMO ? await seedDemoIfEmpty(ds, env.DEMO_PASSWORD) : null;
+  const seeded = env.SEED_DEMO
+    ? await seedDemoIfEmpty(ds, env.DEMO_PASSWORD, new Date(), { storage: new LocalFileStorage(env.filesDir) })
+    : null;
   const server = await startServer(env, { ds });
   const db = databaseKind({ url: env.DATABASE_URL }) === 'mysql' ? 'MySQL/MariaDB (DATABASE_URL)' : `SQLite (${env.dataDir})`;
   console.log(`\nGuichet is running at ${env.publicUrl}  —  database: ${db}`);

@@ -42,11 +42,24 @@ export async function startServer(env: Env, options: StartOptions = {}): Promise
   const port = (httpServer.address() as AddressInfo).port;
   const transport = env.SMTP_URL ? smtpTransport(env.SMTP_URL, env.MAIL_FROM) : developmentTransport;
   const worker = new OutboxWorker(ds, transport, { log });
-  if (options.worker !== false) worker.start();
+  // Invitation reminders (a day before expiry) are checked every few minutes.
+  let reminders: NodeJS.Timeout | undefined;
+  if (options.worker !== false) {
+    worker.start();
+    const remind = (): void => {
+      services.team
+        .sendDueReminders()
+        .catch((error: unknown) => log(`reminders: ${error instanceof Error ? error.message : String(error)}`));
+    };
+    remind();
+    reminders = setInterval(remind, 5 * 60_000);
+    reminders.unref();
+  }
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
     closing ??= (async () => {
+      if (reminders) clearInterval(reminders);
       await worker.stop();
       // Apollo's drain plugin stops accepting connections and waits for in-flight requests.
       await apollo.stop();

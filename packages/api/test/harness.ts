@@ -1,6 +1,8 @@
+import path from 'node:path';
 import { loadEnv, type Env } from '../src/config/env';
 import { seedDemoIfEmpty } from '../src/seed/demo-seed';
 import { startServer, type RunningServer } from '../src/server';
+import { LocalFileStorage } from '../src/storage/local-storage';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 export const DEMO_PASSWORD = 'demo-guichet-2026';
@@ -38,6 +40,13 @@ export class Client {
     return { status: res.status, headers: res.headers, ...body };
   }
 
+  /** A plain GET with this client's session cookie (file links open only in their member's session). */
+  fetch(target: string | URL): Promise<Response> {
+    const url = target.toString();
+    const absolute = url.startsWith('http') ? url : `${this.baseUrl}${url}`;
+    return fetch(absolute, { headers: this.cookie ? { cookie: this.cookie } : {} });
+  }
+
   async login(email: string, password = DEMO_PASSWORD): Promise<this> {
     const res = await this.gql('mutation($e:String!,$p:String!){ login(email:$e,password:$p){ user { id } } }', { e: email, p: password });
     if (res.errors) throw new Error(`login ${email} failed: ${JSON.stringify(res.errors)}`);
@@ -69,7 +78,8 @@ export interface TestApp {
 /** Starts the real HTTP server on a fresh database seeded with the demo data. */
 export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
   const db = await createTestDatabase();
-  await seedDemoIfEmpty(db.ds, DEMO_PASSWORD);
+  // The demo mail's PDFs go where the server's storage (FILES_DIR, default DATA_DIR/files) reads them.
+  await seedDemoIfEmpty(db.ds, DEMO_PASSWORD, new Date(), { storage: new LocalFileStorage(path.join(db.dataDir, 'files')) });
   const env = loadEnv({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATA_DIR: db.dataDir, LOG_LEVEL: 'silent', ...overrides });
   const server = await startServer(env, { ds: db.ds, worker: false, log: () => undefined });
   const url = server.url;

@@ -16,8 +16,9 @@ export class DomainError extends Error {
   }
 }
 
+/** `extensions.resource` says what was not found (e.g. Company, Member), never why. */
 export const notFound = (what = 'Resource'): DomainError =>
-  new DomainError('NOT_FOUND', `${what} not found, or you do not have access to it.`);
+  new DomainError('NOT_FOUND', `${what} not found, or you do not have access to it.`, [], { resource: what });
 
 export const validationFailed = (fields: FieldError[]): DomainError =>
   new DomainError('VALIDATION_FAILED', `Invalid input: ${fields.map((f) => `${f.field} (${f.code})`).join(', ')}.`, fields);

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -34,12 +35,24 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
   /** Where the built SPA lives; served on the same port when present. */
   WEB_DIST_DIR: z.string().optional(),
+  /** Directory of stored files (scans, documents). Defaults to DATA_DIR/files. */
+  FILES_DIR: z.string().optional(),
+  /**
+   * Key of the HMAC that signs short-lived file links (downloads, exports). Generated at start
+   * when absent, which voids outstanding links on restart; several instances behind one address
+   * must share the same value.
+   */
+  FILE_URL_SECRET: z.string().min(32, 'FILE_URL_SECRET must be at least 32 characters').optional(),
+  /** Largest scan accepted by the upload route, in megabytes. */
+  MAIL_UPLOAD_MAX_MB: z.coerce.number().min(0.01).max(200).default(25),
 });
 
 export type Env = z.infer<typeof EnvSchema> & {
   publicUrl: string;
   dataDir: string;
   webDistDir: string;
+  filesDir: string;
+  fileUrlSecret: string;
   isProduction: boolean;
 };
 
@@ -55,6 +68,8 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     dataDir: path.resolve(env.DATA_DIR),
     webDistDir: path.resolve(env.WEB_DIST_DIR ?? path.join(__dirname, '..', '..', '..', 'web', 'dist')),
+    filesDir: path.resolve(env.FILES_DIR ?? path.join(env.DATA_DIR, 'files')),
+    fileUrlSecret: env.FILE_URL_SECRET ?? randomBytes(32).toString('base64url'),
     isProduction: env.NODE_ENV === 'production',
   };
 }

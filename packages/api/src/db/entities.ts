@@ -4,6 +4,11 @@ import { SessionEntity } from '../modules/auth/session.entity';
 import { UserEntity } from '../modules/auth/user.entity';
 import { CompanyEntity } from '../modules/companies/company.entity';
 import { OutboxEmailEntity } from '../modules/mailer/outbox-email.entity';
+import { ForwardingRequestEntity, ForwardingRequestItemEntity } from '../modules/mail/forwarding-request.entity';
+import { MailItemEntity, MailItemTagEntity } from '../modules/mail/mail-item.entity';
+import { TagEntity } from '../modules/mail/tag.entity';
+import { AccessRequestEntity } from '../modules/team/access-request.entity';
+import { InvitationEntity } from '../modules/team/invitation.entity';
 import { MembershipEntity } from '../modules/team/membership.entity';
 
 export const entities = [
@@ -14,4 +19,11 @@ export const entities = [
   PasswordResetEntity,
   ActivityEventEntity,
   OutboxEmailEntity,
+  InvitationEntity,
+  AccessRequestEntity,
+  MailItemEntity,
+  MailItemTagEntity,
+  TagEntity,
+  ForwardingRequestEntity,
+  ForwardingRequestItemEntity,
 ];

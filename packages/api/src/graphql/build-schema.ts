@@ -1,12 +1,30 @@
 import 'reflect-metadata';
 import { isObjectType, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
+import { ActivityCompanyFieldsResolver } from '../modules/activity/activity.resolver';
 import { AuthResolver } from '../modules/auth/auth.resolver';
 import { CompanyResolver } from '../modules/companies/company.resolver';
+import {
+  ForwardingRequestFieldsResolver,
+  MailCompanyFieldsResolver,
+  MailItemConnectionResolver,
+  MailResolver,
+} from '../modules/mail/mail.resolver';
+import { TeamCompanyFieldsResolver, TeamResolver } from '../modules/team/team.resolver';
 import { ACCESS_EXTENSION, accessSentence, type AccessDeclaration } from './access';
 import { authChecker } from './auth-checker';
 
-export const resolvers = [AuthResolver, CompanyResolver] as const;
+export const resolvers = [
+  AuthResolver,
+  CompanyResolver,
+  TeamResolver,
+  TeamCompanyFieldsResolver,
+  ActivityCompanyFieldsResolver,
+  MailResolver,
+  MailCompanyFieldsResolver,
+  MailItemConnectionResolver,
+  ForwardingRequestFieldsResolver,
+] as const;
 
 let cached: GraphQLSchema | undefined;
 

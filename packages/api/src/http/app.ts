@@ -4,6 +4,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
+import compression from 'compression';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { Server } from 'node:http';
 import { buildSchema } from '../graphql/build-schema';
@@ -12,6 +13,7 @@ import { createFormatError } from '../graphql/format-error';
 import { createLoaders } from '../graphql/loaders';
 import type { Services } from '../services';
 import { devMailboxRouter } from './dev-mailbox';
+import { mailFilesRouter } from './mail-files';
 import { clearSessionCookie, readCookie, SESSION_COOKIE } from './session-cookie';
 
 export interface AppHandle {
@@ -94,15 +96,19 @@ export async function createApp(services: Services, options: AppOptions): Promis
     expressMiddleware(apollo, { context: async ({ req, res }) => buildContext(services, req, res) }),
   );
 
-  if (options.devMailbox) app.use('/dev/mailbox', devMailboxRouter(services));
+  app.use('/files', mailFilesRouter(services, options.log));
+  if (options.devMailbox) app.use('/dev-api/mailbox', devMailboxRouter(services));
 
   const webDist = services.env.webDistDir;
   const indexHtml = path.join(webDist, 'index.html');
   if (fs.existsSync(indexHtml)) {
+    // The SPA's text assets are compressed; API responses and files are left as they are.
+    const compress = compression();
+    app.use('/assets', compress);
     app.use('/assets', express.static(path.join(webDist, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
     app.use(express.static(webDist, { index: false, maxAge: '1h' }));
     // Client-side routes: every other GET that accepts HTML gets the SPA.
-    app.get(/^(?!\/(graphql|files|healthz|readyz)(\/|$)).*/, (req, res, next) => {
+    app.get(/^(?!\/(graphql|files|dev-api|healthz|readyz)(\/|$)).*/, compress, (req, res, next) => {
       if (!req.accepts('html')) return next();
       res.setHeader('Cache-Control', 'no-cache');
       res.sendFile(indexHtml);

@@ -5,6 +5,8 @@ import { hashPassword } from '../modules/auth/password';
 import { UserEntity } from '../modules/auth/user.entity';
 import { CompanyEntity } from '../modules/companies/company.entity';
 import { MembershipEntity } from '../modules/team/membership.entity';
+import type { FileStorage } from '../storage/storage';
+import { seedDemoMail } from './demo-mail';
 
 export interface DemoLogin {
   email: string;
@@ -72,7 +74,12 @@ const AUTRE_SARL_PEOPLE: DemoPerson[] = [
 const STAFF = { firstName: 'Olivia', lastName: 'Robert', email: 'olivia.robert@domicile-pro.fr', description: 'Opérateur (staff)' };
 
 /** Seeds the demo companies and people when the database has no user yet; returns the logins. */
-export async function seedDemoIfEmpty(ds: DataSource, password: string, now: Date = new Date()): Promise<DemoLogin[] | null> {
+export async function seedDemoIfEmpty(
+  ds: DataSource,
+  password: string,
+  now: Date = new Date(),
+  options: { storage?: FileStorage } = {},
+): Promise<DemoLogin[] | null> {
   if ((await ds.getRepository(UserEntity).count()) > 0) return null;
   const logins: DemoLogin[] = [];
   await ds.transaction(async (em) => {
@@ -125,5 +132,7 @@ export async function seedDemoIfEmpty(ds: DataSource, password: string, now: Dat
       }
     }
   });
+  // Demo mail with its PDFs, when there is a file storage to put them in.
+  if (options.storage) await seedDemoMail(ds, options.storage, DEMO_COMPANIES, now);
   return logins;
 }

@@ -1,4 +1,6 @@
-import type { EntityManager } from 'typeorm';
+import { Brackets, type DataSource, type EntityManager } from 'typeorm';
+import { decodeCursor, encodeCursor } from '../../common/cursor';
+import { dbDate } from '../../db/columns';
 import { newId } from '../../common/ids';
 import { ActivityEventEntity } from './activity-event.entity';
 
@@ -26,5 +28,32 @@ export class ActivityService {
       ip: input.ip ?? null,
       createdAt: at,
     });
+  }
+
+  /** A company's journal, newest first, keyset on (created_at, id) over ix_activity_company. */
+  async list(
+    ds: DataSource,
+    companyId: string,
+    first: number,
+    after: string | null,
+  ): Promise<{ rows: ActivityEventEntity[]; hasNextPage: boolean; cursorOf: (e: ActivityEventEntity) => string }> {
+    const qb = ds.getRepository(ActivityEventEntity).createQueryBuilder('a').where('a.company_id = :companyId', { companyId });
+    if (after) {
+      const [createdAt, id] = decodeCursor(after, 2);
+      const at = dbDate(ds.options.type, new Date(String(createdAt)));
+      qb.andWhere(
+        new Brackets((w) => w.where('a.created_at < :at', { at }).orWhere('a.created_at = :at AND a.id < :id', { at, id: String(id) })),
+      );
+    }
+    const rows = await qb
+      .orderBy('a.created_at', 'DESC')
+      .addOrderBy('a.id', 'DESC')
+      .take(first + 1)
+      .getMany();
+    return {
+      rows: rows.slice(0, first),
+      hasNextPage: rows.length > first,
+      cursorOf: (e) => encodeCursor([e.createdAt.toISOString(), e.id]),
+    };
   }
 }

@@ -22,7 +22,7 @@ export function toUserType(u: UserEntity): UserType {
   };
 }
 
-async function loadViewer(ctx: RequestContext, userId: string): Promise<ViewerType | null> {
+export async function loadViewer(ctx: RequestContext, userId: string): Promise<ViewerType | null> {
   const user = await ctx.loaders.userById.load(userId);
   if (!user) return null;
   const memberships = await ctx.services.ds.getRepository(MembershipEntity).find({

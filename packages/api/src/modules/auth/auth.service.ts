@@ -90,6 +90,15 @@ export class AuthService {
     };
   }
 
+  /** Active memberships of a user, as the request principal holds them. */
+  async membershipsOf(userId: string): Promise<Map<string, { membershipId: string; scopes: Scope[] }>> {
+    const rows: { id: string; company_id: string; scopes: string }[] = await this.ds.query(
+      "SELECT id, company_id, scopes FROM memberships WHERE user_id = ? AND status = 'ACTIVE'",
+      [userId],
+    );
+    return new Map(rows.map((r) => [r.company_id, { membershipId: r.id, scopes: r.scopes.split(',') as Scope[] }]));
+  }
+
   async login(
     rawEmail: string,
     password: string,
@@ -116,24 +125,30 @@ export class AuthService {
     if (user.disabled) {
       throw new DomainError('ACCOUNT_DISABLED', 'This account is disabled. Contact your administrator.');
     }
+    const session = await this.openSession(user.id, meta, now);
+    user.lastLoginAt = now;
+    return { ...session, user };
+  }
+
+  /** Creates a session (after a login, or for a person who just accepted an invitation). */
+  async openSession(userId: string, meta: RequestMeta, now: Date = new Date()): Promise<{ token: string; expiresAt: Date }> {
     const token = newSecretToken();
     const expiresAt = addHours(now, this.env.SESSION_ABSOLUTE_HOURS);
     await this.ds.transaction(async (em) => {
       await em.insert(SessionEntity, {
         id: newId(now.getTime()),
         tokenHash: sha256Hex(token),
-        userId: user.id,
+        userId,
         createdAt: now,
         expiresAt,
         lastSeenAt: now,
         ip: meta.ip,
         userAgent: meta.userAgent?.slice(0, 255) ?? null,
       });
-      await em.update(UserEntity, { id: user.id }, { lastLoginAt: now });
-      await this.activity.record(em, { action: 'auth.login', actorUserId: user.id, ip: meta.ip }, now);
+      await em.update(UserEntity, { id: userId }, { lastLoginAt: now });
+      await this.activity.record(em, { action: 'auth.login', actorUserId: userId, ip: meta.ip }, now);
     });
-    user.lastLoginAt = now;
-    return { token, expiresAt, user };
+    return { token, expiresAt };
   }
 
   async logout(sessionId: string): Promise<void> {

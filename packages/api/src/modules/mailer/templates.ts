@@ -10,7 +10,7 @@ export interface RenderedEmail {
 const escapeHtml = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
-function formatDateTime(d: Date, locale: Locale): string {
+export function formatDateTime(d: Date, locale: Locale): string {
   return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
     dateStyle: 'long',
     timeStyle: 'short',
@@ -19,7 +19,7 @@ function formatDateTime(d: Date, locale: Locale): string {
 }
 
 /** Paragraphs of plain text plus one call-to-action link, rendered as text and as simple HTML. */
-function layout(
+export function layoutEmail(
   kind: string,
   subject: string,
   paragraphs: string[],
@@ -38,7 +38,7 @@ ${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
 export function passwordResetEmail(locale: Locale, params: { firstName: string; url: string; expiresAt: Date }): RenderedEmail {
   const expires = formatDateTime(params.expiresAt, locale);
   if (locale === 'en') {
-    return layout(
+    return layoutEmail(
       'password_reset',
       'Reset your Guichet password',
       [
@@ -51,7 +51,7 @@ export function passwordResetEmail(locale: Locale, params: { firstName: string; 
       'Guichet — your business address client space.',
     );
   }
-  return layout(
+  return layoutEmail(
     'password_reset',
     'Réinitialisez votre mot de passe Guichet',
     [

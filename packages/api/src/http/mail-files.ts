@@ -1,0 +1,213 @@
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { Router, type Request, type Response } from 'express';
+import type { ErrorCode } from '@guichet/shared';
+import { DomainError } from '../common/domain-error';
+import { mailFileName, mailFileNameUnicode } from '../modules/mail/mail.labels';
+import { mailValidationFailed } from '../modules/mail/mail.validation';
+import type { Services } from '../services';
+import { readCookie, SESSION_COOKIE, clearSessionCookie } from './session-cookie';
+
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  UNAUTHENTICATED: 401,
+  SESSION_EXPIRED: 401,
+  FORBIDDEN: 403,
+  INVALID_TOKEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  VALIDATION_FAILED: 400,
+  BAD_USER_INPUT: 400,
+};
+
+/** `{ error: { code, message, fields? } }`, the body of every refusal of the file routes. */
+export function sendError(res: Response, status: number, code: ErrorCode, message: string, fields?: unknown[]): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  res.status(status).setHeader('Cache-Control', 'no-store');
+  res.json({ error: { code, message, ...(fields && fields.length > 0 ? { fields } : {}) } });
+}
+
+function sendFailure(res: Response, error: unknown, log: (m: string) => void): void {
+  if (error instanceof DomainError) {
+    const tooLarge = error.fields.some((f) => (f.code as string) === 'MAIL_FILE_TOO_LARGE');
+    sendError(res, tooLarge ? 413 : (STATUS[error.code] ?? 400), error.code, error.message, error.fields);
+    return;
+  }
+  log(`file route error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error.');
+}
+
+/** RFC 6266: an ASCII fallback plus the UTF-8 name. */
+export function contentDisposition(kind: 'inline' | 'attachment', asciiName: string, unicodeName: string): string {
+  const safeAscii = asciiName.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  const encoded = encodeURIComponent(unicodeName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `${kind}; filename="${safeAscii}"; filename*=UTF-8''${encoded}`;
+}
+
+const first = (v: unknown): string | undefined =>
+  typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : undefined;
+
+/**
+ * Reads the request body up to `maxBytes`. Beyond it, the rest is drained and discarded so the
+ * client still reads the 413 answer, and the promise rejects.
+ */
+function readBody(req: Request, maxBytes: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let overflow = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) {
+        overflow = true;
+        chunks.length = 0;
+        return;
+      }
+      if (!overflow) chunks.push(chunk);
+    });
+    req.on('end', () => (overflow ? reject(tooLarge(maxBytes)) : resolve(Buffer.concat(chunks))));
+    req.on('error', reject);
+  });
+}
+
+const tooLarge = (maxBytes: number): DomainError =>
+  mailValidationFailed(
+    [{ field: 'file', code: 'MAIL_FILE_TOO_LARGE' }],
+    `The file is larger than ${Math.round((maxBytes / 1024 / 1024) * 100) / 100} MB.`,
+  );
+
+/**
+ * File routes of the mail module:
+ * - POST /files/mail?companyId=…&sender=…[&recipient=…&type=…&receivedAt=…] — staff upload of one
+ *   scan, `Content-Type: application/pdf` raw body. (A cross-site page cannot send that type
+ *   without a CORS preflight, which this server never grants.)
+ * - GET /files/mail/:companyId/:mailItemId?u&d&e&s — a signed link made by createMailItemLink.
+ * - GET /files/exports/:token — a signed link made by createMailExport: a ZIP built while it streams.
+ */
+/** The user of the request's session cookie, or null (file links only open in their member's session). */
+async function sessionUserId(services: Services, req: Request): Promise<string | null> {
+  const token = readCookie(req, SESSION_COOKIE);
+  if (!token) return null;
+  const lookup = await services.auth.resolveSession(token);
+  return lookup.principal?.userId ?? null;
+}
+
+export function mailFilesRouter(services: Services, log: (m: string) => void): Router {
+  const router = Router();
+  const maxBytes = Math.floor(services.env.MAIL_UPLOAD_MAX_MB * 1024 * 1024);
+
+  router.post('/mail', async (req, res) => {
+    try {
+      const token = readCookie(req, SESSION_COOKIE);
+      if (!token) throw new DomainError('UNAUTHENTICATED', 'You must be signed in.');
+      const lookup = await services.auth.resolveSession(token);
+      if (!lookup.principal) {
+        clearSessionCookie(res, services.env.isProduction);
+        throw new DomainError('SESSION_EXPIRED', 'Your session has expired. Sign in again.');
+      }
+      if (!lookup.principal.isStaff) throw new DomainError('FORBIDDEN', 'Uploading scans is reserved to the operator’s staff.');
+      const type = (req.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
+      if (type !== 'application/pdf') {
+        req.resume();
+        sendError(res, 415, 'BAD_USER_INPUT', 'Send the scan as the raw request body with Content-Type: application/pdf.');
+        return;
+      }
+      const declared = Number(req.get('content-length'));
+      if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
+      const prepared = await services.mail.prepareUpload({
+        companyId: first(req.query.companyId),
+        receivedAt: first(req.query.receivedAt),
+        sender: first(req.query.sender),
+        recipient: first(req.query.recipient),
+        type: first(req.query.type),
+      });
+      const body = await readBody(req, maxBytes);
+      const item = await services.mail.ingest(prepared, body, { userId: lookup.principal.userId, ip: req.ip ?? null });
+      res.status(201).setHeader('Cache-Control', 'no-store');
+      res.json({
+        mailItem: {
+          id: item.id,
+          companyId: item.companyId,
+          receivedAt: item.receivedAt.toISOString(),
+          sender: item.sender,
+          recipient: item.recipient,
+          type: item.type,
+          status: item.status,
+          pageCount: item.pageCount,
+          fileSize: item.fileSize,
+          sha256: item.fileSha256,
+        },
+      });
+    } catch (error) {
+      // Whatever is left of the body is read and dropped, so the client gets the answer.
+      if (!req.complete) req.resume();
+      sendFailure(res, error, log);
+    }
+  });
+
+  router.get('/mail/:companyId/:mailItemId', async (req, res) => {
+    let stream: Readable | null = null;
+    try {
+      const opened = await services.mailFiles.openItemDownload(
+        {
+          companyId: req.params.companyId,
+          mailItemId: req.params.mailItemId,
+          userId: first(req.query.u) ?? '',
+          disposition: first(req.query.d) ?? '',
+          expires: first(req.query.e) ?? '',
+          signature: first(req.query.s) ?? '',
+        },
+        { ip: req.ip ?? null, sessionUserId: await sessionUserId(services, req) },
+      );
+      stream = opened.stream;
+      res.status(200);
+      res.setHeader('Content-Type', 'application/pdf');
+      res.setHeader('Content-Length', String(opened.item.fileSize));
+      res.setHeader(
+        'Content-Disposition',
+        contentDisposition(opened.disposition, mailFileName(opened.item), mailFileNameUnicode(opened.item)),
+      );
+      res.setHeader('X-Content-Type-Options', 'nosniff');
+      res.setHeader('Cache-Control', 'private, no-store');
+      res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+      // The SPA may show the scan in a frame of its own pages.
+      res.setHeader('X-Frame-Options', 'SAMEORIGIN');
+      res.setHeader('Content-Security-Policy', "frame-ancestors 'self'");
+      await pipeline(stream, res);
+    } catch (error) {
+      stream?.destroy();
+      if (res.headersSent) {
+        // Integrity failure or a broken source mid-way: the client sees an incomplete response.
+        log(`mail download aborted: ${error instanceof Error ? error.message : String(error)}`);
+        res.destroy();
+        return;
+      }
+      sendFailure(res, error, log);
+    }
+  });
+
+  router.get('/exports/:token', async (req, res) => {
+    try {
+      const opened = await services.mailFiles.openExport(req.params.token, {
+        ip: req.ip ?? null,
+        sessionUserId: await sessionUserId(services, req),
+      });
+      res.status(200);
+      res.setHeader('Content-Type', 'application/zip');
+      res.setHeader('Content-Disposition', contentDisposition('attachment', opened.fileName, opened.fileName));
+      res.setHeader('Cache-Control', 'private, no-store');
+      try {
+        await pipeline(opened.stream, res);
+      } catch (error) {
+        log(`mail export aborted: ${error instanceof Error ? error.message : String(error)}`);
+        res.destroy();
+      }
+    } catch (error) {
+      sendFailure(res, error, log);
+    }
+  });
+
+  return router;
+}

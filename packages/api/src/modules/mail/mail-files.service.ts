@@ -1,0 +1,361 @@
+import type { Readable } from 'node:stream';
+import type { DataSource } from 'typeorm';
+import { ZipFile } from 'yazl';
+import { can, type Locale, type Permission, type Scope } from '@guichet/shared';
+import { DomainError, notFound } from '../../common/domain-error';
+import { isId } from '../../common/ids';
+import { hmacSign, hmacVerify } from '../../common/signing';
+import type { Env } from '../../config/env';
+import { csvSet } from '../../db/columns';
+import type { FileStorage } from '../../storage/storage';
+import type { ActivityService } from '../activity/activity.service';
+import { MAIL_STATUS_LABELS, MAIL_TYPE_LABELS, mailFileName, parisDay, slugify } from './mail.labels';
+import { mailCountQuery, mailPageQuery, normaliseFilter, toMailItemRow, type MailFilter, type MailItemRow } from './mail.queries';
+import type { MailService } from './mail.service';
+import { parseMailStatus, parseMailType } from './mail.validation';
+
+export type Disposition = 'inline' | 'attachment';
+
+export interface SignedLink {
+  url: string;
+  expiresAt: Date;
+}
+
+/** A link to one scan: bound to the item and to the member it was made for. */
+export const ITEM_LINK_TTL_MS = 5 * 60_000;
+/** An export link must be opened within this time; the download itself may last longer. */
+export const EXPORT_LINK_TTL_MS = 10 * 60_000;
+export const MAX_EXPORT_ITEMS = 20_000;
+/** Items are read from the database in keyset batches of this size while the ZIP streams. */
+export const EXPORT_BATCH_SIZE = 500;
+
+const scopesOf = csvSet<Scope>();
+
+interface ExportPayload {
+  v: 1;
+  /** company, user */
+  c: string;
+  u: string;
+  /** filter */
+  f: { t?: string[]; y?: string; s?: string; from?: number; to?: number; q?: string };
+  /** items created up to this instant (ms): what the member saw when asking */
+  a: number;
+  /** item count when the link was made */
+  n: number;
+  /** expiry, seconds since the epoch */
+  e: number;
+}
+
+export interface ItemLinkParams {
+  companyId: string;
+  mailItemId: string;
+  userId: string;
+  disposition: string;
+  expires: string;
+  signature: string;
+}
+
+export interface OpenedDownload {
+  item: MailItemRow;
+  disposition: Disposition;
+  stream: Readable;
+}
+
+export interface OpenedExport {
+  fileName: string;
+  stream: Readable;
+}
+
+/** A file link opened without a session, or in another person's session. */
+const otherSession = (): DomainError =>
+  new DomainError('FORBIDDEN', 'This link belongs to another session: open it from your own Guichet page, signed in.');
+
+const invalidLink = (): DomainError => new DomainError('INVALID_TOKEN', 'This link is invalid. Ask for a new one from the mail page.');
+const expiredLink = (): DomainError => new DomainError('INVALID_TOKEN', 'This link has expired. Ask for a new one from the mail page.');
+const accessGone = (): DomainError =>
+  new DomainError('FORBIDDEN', 'Your access to this company’s mail has been withdrawn or changed. Ask an administrator of the company.');
+
+const MANIFEST_HEADERS: Record<Locale, string[]> = {
+  fr: ['Date', 'Expéditeur', 'Destinataire', 'Type', 'Statut', 'Étiquettes', 'Pages', 'Fichier'],
+  en: ['Date', 'Sender', 'Recipient', 'Type', 'Status', 'Tags', 'Pages', 'File'],
+};
+
+/** One CSV cell for Excel: `;`-separated, quoted when needed, formulas neutralised. */
+export function csvCell(value: string | number): string {
+  let s = String(value);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[;"\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+const itemLinkMessage = (companyId: string, itemId: string, userId: string, disposition: string, expires: string): string =>
+  ['mail-item', companyId, itemId, userId, disposition, expires].join('\n');
+
+/**
+ * Short-lived signed links to scans and to streamed ZIP exports. The signature binds the link to
+ * a company, a member and (for a scan) an item; on use, the member's access is checked again, so a
+ * link stops working as soon as the access is withdrawn.
+ */
+export class MailFilesService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly env: Env,
+    private readonly storage: FileStorage,
+    private readonly mail: MailService,
+    private readonly activity: ActivityService,
+  ) {}
+
+  private get kind(): string {
+    return this.ds.options.type;
+  }
+
+  // ---------------------------------------------------------------- single scan
+
+  async createItemLink(
+    companyId: string,
+    mailItemId: string,
+    userId: string,
+    disposition: Disposition,
+    now: Date = new Date(),
+  ): Promise<SignedLink> {
+    const item = await this.mail.findItem(companyId, mailItemId);
+    if (!item) throw notFound('Mail item');
+    const expiresAt = new Date(now.getTime() + ITEM_LINK_TTL_MS);
+    const expires = String(Math.floor(expiresAt.getTime() / 1000));
+    const d = disposition === 'attachment' ? 'attachment' : 'inline';
+    const signature = hmacSign(this.env.fileUrlSecret, itemLinkMessage(companyId, item.id, userId, d, expires));
+    const query = new URLSearchParams({ u: userId, d, e: expires, s: signature });
+    return {
+      url: `${this.env.publicUrl}/files/mail/${companyId}/${item.id}?${query.toString()}`,
+      expiresAt: new Date(Number(expires) * 1000),
+    };
+  }
+
+  /** The member's scopes in the company if the membership is active and the account enabled, else null. */
+  private async activeScopes(companyId: string, userId: string): Promise<{ scopes: Scope[]; locale: Locale; companyName: string } | null> {
+    const rows: { scopes: string; locale: string; company_name: string }[] = await this.ds.query(
+      `SELECT m.scopes, u.locale, c.name AS company_name
+         FROM memberships m JOIN users u ON u.id = m.user_id JOIN companies c ON c.id = m.company_id
+        WHERE m.company_id = ? AND m.user_id = ? AND m.status = 'ACTIVE' AND u.disabled = 0`,
+      [companyId, userId],
+    );
+    const row = rows[0];
+    return row ? { scopes: scopesOf.from(row.scopes), locale: row.locale === 'en' ? 'en' : 'fr', companyName: row.company_name } : null;
+  }
+
+  /** Checks the signature, the expiry and — in one statement — the member's access and the item. */
+  async openItemDownload(
+    p: ItemLinkParams,
+    meta: { ip: string | null; sessionUserId: string | null },
+    now: Date = new Date(),
+  ): Promise<OpenedDownload> {
+    if (!isId(p.companyId) || !isId(p.mailItemId) || !isId(p.userId) || !/^\d{1,12}$/.test(p.expires)) throw invalidLink();
+    if (p.disposition !== 'inline' && p.disposition !== 'attachment') throw invalidLink();
+    if (!hmacVerify(this.env.fileUrlSecret, itemLinkMessage(p.companyId, p.mailItemId, p.userId, p.disposition, p.expires), p.signature)) {
+      throw invalidLink();
+    }
+    // The link is bound to its member: it only opens in that member's own session.
+    if (meta.sessionUserId !== p.userId) throw otherSession();
+    if (Number(p.expires) * 1000 <= now.getTime()) throw expiredLink();
+    const rows: (Partial<Parameters<typeof toMailItemRow>[0]> & { scopes: string })[] = await this.ds.query(
+      `SELECT m.scopes, mi.id, mi.company_id, mi.received_at, mi.sender, mi.recipient, mi.type, mi.page_count, mi.status,
+              mi.file_key, mi.file_size, mi.file_sha256, mi.created_at
+         FROM memberships m
+         JOIN users u ON u.id = m.user_id
+         LEFT JOIN mail_items mi ON mi.id = ? AND mi.company_id = m.company_id
+        WHERE m.company_id = ? AND m.user_id = ? AND m.status = 'ACTIVE' AND u.disabled = 0`,
+      [p.mailItemId, p.companyId, p.userId],
+    );
+    const row = rows[0];
+    if (!row || !can(scopesOf.from(row.scopes), 'mail:download')) throw accessGone();
+    if (!row.id) throw notFound('Mail item');
+    const item = toMailItemRow(row as Parameters<typeof toMailItemRow>[0]);
+    await this.activity.record(
+      this.ds.manager,
+      {
+        companyId: item.companyId,
+        actorUserId: p.userId,
+        action: 'mail.downloaded',
+        targetType: 'mail_item',
+        targetId: item.id,
+        details: { disposition: p.disposition },
+        ip: meta.ip,
+      },
+      now,
+    );
+    // Opened last: the caller starts piping it right away.
+    const stream = await this.storage.getVerified(item.fileKey, item.fileSha256);
+    return { item, disposition: p.disposition, stream };
+  }
+
+  // ---------------------------------------------------------------- ZIP export
+
+  async createExport(
+    companyId: string,
+    filter: MailFilter | null | undefined,
+    userId: string,
+    now: Date = new Date(),
+  ): Promise<SignedLink & { itemCount: number }> {
+    const f = normaliseFilter(filter);
+    // Everything that exists now (what `createdUpTo: now` keeps in the stream), counted from the index alone.
+    const q = mailCountQuery(this.kind, companyId, f, { cap: MAX_EXPORT_ITEMS + 1 });
+    const rows: { n: number | string }[] = await this.ds.query(q.sql, q.params);
+    const itemCount = Number(rows[0]?.n ?? 0);
+    if (itemCount > MAX_EXPORT_ITEMS) {
+      throw new DomainError(
+        'BAD_USER_INPUT',
+        `More than ${MAX_EXPORT_ITEMS} items match: narrow the filter (for example by date) and export in several parts.`,
+      );
+    }
+    const expiresAt = new Date(Math.floor((now.getTime() + EXPORT_LINK_TTL_MS) / 1000) * 1000);
+    const payload: ExportPayload = {
+      v: 1,
+      c: companyId,
+      u: userId,
+      f: {
+        ...(f.tagIds ? { t: [...f.tagIds] } : {}),
+        ...(f.type ? { y: f.type } : {}),
+        ...(f.status ? { s: f.status } : {}),
+        ...(f.receivedFrom ? { from: f.receivedFrom.getTime() } : {}),
+        ...(f.receivedTo ? { to: f.receivedTo.getTime() } : {}),
+        ...(f.search ? { q: f.search } : {}),
+      },
+      a: now.getTime(),
+      n: itemCount,
+      e: expiresAt.getTime() / 1000,
+    };
+    const body = Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
+    const token = `${body}.${hmacSign(this.env.fileUrlSecret, `mail-export\n${body}`)}`;
+    return { url: `${this.env.publicUrl}/files/exports/${token}`, expiresAt, itemCount };
+  }
+
+  private decodeExport(token: string, now: Date): ExportPayload {
+    const [body, signature, extra] = token.split('.');
+    if (!body || !signature || extra !== undefined || token.length > 8000) throw invalidLink();
+    if (!hmacVerify(this.env.fileUrlSecret, `mail-export\n${body}`, signature)) throw invalidLink();
+    let payload: ExportPayload;
+    try {
+      payload = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as ExportPayload;
+    } catch {
+      throw invalidLink();
+    }
+    if (payload.v !== 1 || !isId(payload.c) || !isId(payload.u)) throw invalidLink();
+    if (payload.e * 1000 <= now.getTime()) throw expiredLink();
+    return payload;
+  }
+
+  /** Checks the link and the member's access again, then starts the ZIP stream. */
+  async openExport(
+    token: string,
+    meta: { ip: string | null; sessionUserId: string | null },
+    now: Date = new Date(),
+  ): Promise<OpenedExport> {
+    const payload = this.decodeExport(token, now);
+    if (meta.sessionUserId !== payload.u) throw otherSession();
+    const access = await this.activeScopes(payload.c, payload.u);
+    if (!access || !can(access.scopes, 'mail:export' satisfies Permission)) throw accessGone();
+    const filter = normaliseFilter({
+      tagIds: payload.f.t ?? null,
+      type: parseMailType(payload.f.y),
+      status: parseMailStatus(payload.f.s),
+      receivedFrom: payload.f.from !== undefined ? new Date(payload.f.from) : null,
+      receivedTo: payload.f.to !== undefined ? new Date(payload.f.to) : null,
+      search: payload.f.q ?? null,
+    });
+    await this.activity.record(
+      this.ds.manager,
+      {
+        companyId: payload.c,
+        actorUserId: payload.u,
+        action: 'mail.exported',
+        targetType: 'company',
+        targetId: payload.c,
+        details: { itemCount: payload.n, filter: payload.f },
+        ip: meta.ip,
+      },
+      now,
+    );
+    const prefix = access.locale === 'en' ? 'mail' : 'courrier';
+    return {
+      fileName: `${prefix}_${slugify(access.companyName, 'export')}_${parisDay(now)}.zip`,
+      stream: this.zipStream(payload.c, filter, new Date(payload.a), access.locale),
+    };
+  }
+
+  /**
+   * The ZIP, built while it is sent: PDFs stored as they are (already compressed), each opened only
+   * when its turn comes, items read in keyset batches; `manifest.csv` closes the archive.
+   */
+  private zipStream(companyId: string, filter: MailFilter, createdUpTo: Date, locale: Locale): Readable {
+    const zip = new ZipFile();
+    const output = zip.outputStream as Readable;
+    const names = new Set<string>();
+    const manifest: string[] = [`\uFEFF${MANIFEST_HEADERS[locale].map(csvCell).join(';')}`];
+    let stopped = false;
+    let current: Readable | null = null;
+    const fail = (error: unknown): void => {
+      stopped = true;
+      current?.destroy();
+      output.destroy(error instanceof Error ? error : new Error(String(error)));
+    };
+    zip.on('error', fail);
+    output.on('close', () => {
+      stopped = true;
+      current?.destroy();
+    });
+
+    const uniqueName = (name: string): string => {
+      let candidate = name;
+      for (let i = 2; names.has(candidate); i += 1) candidate = name.replace(/\.pdf$/, `-${i}.pdf`);
+      names.add(candidate);
+      return candidate;
+    };
+
+    const addBatch = async (after: { receivedAt: Date; id: string } | null): Promise<void> => {
+      if (stopped) return;
+      const q = mailPageQuery(this.kind, companyId, filter, after, EXPORT_BATCH_SIZE, { createdUpTo });
+      const rows = ((await this.ds.query(q.sql, q.params)) as Parameters<typeof toMailItemRow>[0][]).map(toMailItemRow);
+      const tags = await this.mail.tagsOfItems(rows.map((r) => r.id));
+      rows.forEach((row, i) => {
+        const name = uniqueName(mailFileName(row));
+        manifest.push(
+          [
+            parisDay(row.receivedAt),
+            row.sender,
+            row.recipient,
+            MAIL_TYPE_LABELS[row.type][locale],
+            MAIL_STATUS_LABELS[row.status][locale],
+            (tags.get(row.id) ?? []).map((t) => t.name).join(', '),
+            row.pageCount,
+            name,
+          ]
+            .map(csvCell)
+            .join(';'),
+        );
+        const fetchesNext = i === rows.length - 1 && rows.length === EXPORT_BATCH_SIZE;
+        zip.addReadStreamLazy(name, { compress: false, mtime: row.receivedAt, size: row.fileSize }, (callback) => {
+          const open = async (): Promise<Readable> => {
+            if (stopped) throw new Error('Export stopped');
+            // The next batch is read when the last file of this one starts: one batch in memory at a time.
+            if (fetchesNext) await addBatch({ receivedAt: row.receivedAt, id: row.id });
+            return this.storage.getVerified(row.fileKey, row.fileSha256);
+          };
+          open().then(
+            (stream) => {
+              current = stream;
+              // yazl pipes the source without listening to its errors (an integrity failure among them).
+              stream.on('error', fail);
+              callback(null, stream);
+            },
+            (error: unknown) => callback(error, undefined as unknown as NodeJS.ReadableStream),
+          );
+        });
+      });
+      if (rows.length < EXPORT_BATCH_SIZE) {
+        zip.addBuffer(Buffer.from(`${manifest.join('\r\n')}\r\n`, 'utf8'), 'manifest.csv', { mtime: new Date() });
+        zip.end();
+      }
+    };
+    addBatch(null).catch(fail);
+    return output;
+  }
+}

@@ -1,0 +1,432 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { can, type ContactSubject, type Locale, type Scope } from '@guichet/shared';
+import { DomainError, notFound } from '../../common/domain-error';
+import { isId, newId } from '../../common/ids';
+import type { Env } from '../../config/env';
+import { csvSet, dbDate } from '../../db/columns';
+import { mailFileKey, type FileStorage } from '../../storage/storage';
+import type { ActivityService } from '../activity/activity.service';
+import { CompanyEntity } from '../companies/company.entity';
+import type { Actor } from '../companies/company.service';
+import type { OutboxService } from '../mailer/outbox.service';
+import { MailItemEntity, MailItemTagEntity, type MailType } from './mail-item.entity';
+import { newMailEmail } from './mail.emails';
+import {
+  decodeMailCursor,
+  MAIL_ITEM_COLUMNS,
+  mailCountQuery,
+  mailCursor,
+  mailPageQuery,
+  normaliseFilter,
+  toMailItemRow,
+  type MailFilter,
+  type MailItemRow,
+} from './mail.queries';
+import {
+  cleanLine,
+  distinctIds,
+  mailValidationFailed,
+  MAX_SENDER_LENGTH,
+  parseMailType,
+  searchTextOf,
+  validateTag,
+  type MailFieldError,
+} from './mail.validation';
+import { inspectPdf } from './pdf';
+import { TagEntity } from './tag.entity';
+import { loadTagsOfItems, toTagRow, type TagRow } from './mail.loader';
+
+/** Metadata of an upload, as received (query string of POST /files/mail). */
+export interface UploadMetadata {
+  companyId?: string | null;
+  receivedAt?: string | null;
+  sender?: string | null;
+  recipient?: string | null;
+  type?: string | null;
+}
+
+export interface PreparedUpload {
+  company: CompanyEntity;
+  receivedAt: Date;
+  sender: string;
+  recipient: string;
+  type: MailType;
+}
+
+export interface MailPage {
+  rows: MailItemRow[];
+  hasNextPage: boolean;
+  cursorOf: (row: MailItemRow) => string;
+}
+
+export const MAX_TAGS_PER_COMPANY = 100;
+export const MAX_BULK_ITEMS = 500;
+export const MAX_BULK_TAGS = 20;
+
+const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+/** Tolerated clock difference between the scanning station and the server. */
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
+const scopesOf = csvSet<Scope>();
+const subjectsOf = csvSet<ContactSubject>();
+
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; driverError?: { code?: string } };
+  const code = e.driverError?.code ?? e.code;
+  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+export function isForeignKeyViolation(error: unknown): boolean {
+  const e = error as { code?: string; driverError?: { code?: string } };
+  const code = e.driverError?.code ?? e.code;
+  return code === 'ER_NO_REFERENCED_ROW_2' || code === 'ER_NO_REFERENCED_ROW' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
+}
+
+/**
+ * Scanned mail: ingest (operator upload), lists with keyset paging, tags. No GraphQL here:
+ * resolvers and HTTP routes call these methods after the access check.
+ */
+export class MailService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly env: Env,
+    private readonly storage: FileStorage,
+    private readonly activity: ActivityService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  private get kind(): string {
+    return this.ds.options.type;
+  }
+
+  // ---------------------------------------------------------------- ingest
+
+  /** Checks the metadata of an upload before its body is read. */
+  async prepareUpload(meta: UploadMetadata, now: Date = new Date()): Promise<PreparedUpload> {
+    const companyId = meta.companyId ?? '';
+    const company = isId(companyId) ? await this.ds.getRepository(CompanyEntity).findOne({ where: { id: companyId } }) : null;
+    if (!company) throw notFound('Company');
+    const errors: MailFieldError[] = [];
+    const sender = cleanLine(meta.sender);
+    if (!sender) errors.push({ field: 'sender', code: 'MAIL_SENDER_REQUIRED' });
+    else if (sender.length > MAX_SENDER_LENGTH) errors.push({ field: 'sender', code: 'MAIL_SENDER_TOO_LONG' });
+    const recipient = cleanLine(meta.recipient) || company.name;
+    if (recipient.length > MAX_SENDER_LENGTH) errors.push({ field: 'recipient', code: 'MAIL_RECIPIENT_TOO_LONG' });
+    const type =
+      meta.type === undefined || meta.type === null || meta.type === '' ? 'LETTER' : parseMailType(meta.type.trim().toUpperCase());
+    if (!type) errors.push({ field: 'type', code: 'MAIL_TYPE_INVALID' });
+    let receivedAt = now;
+    if (meta.receivedAt) {
+      const parsed = ISO_DATETIME.test(meta.receivedAt.trim()) ? new Date(meta.receivedAt.trim()) : null;
+      if (!parsed || Number.isNaN(parsed.getTime()) || parsed.getUTCFullYear() < 1990) {
+        errors.push({ field: 'receivedAt', code: 'MAIL_RECEIVED_AT_INVALID' });
+      } else if (parsed.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
+        errors.push({ field: 'receivedAt', code: 'MAIL_RECEIVED_AT_IN_FUTURE' });
+      } else {
+        receivedAt = parsed;
+      }
+    }
+    if (errors.length > 0 || !type) throw mailValidationFailed(errors);
+    return { company, receivedAt, sender, recipient, type };
+  }
+
+  /**
+   * Stores the scan, then writes the row, the notification emails and the journal entry in one
+   * transaction. The row exists only once the file is stored; if the transaction fails the file
+   * is deleted again.
+   */
+  async ingest(prepared: PreparedUpload, body: Buffer, actor: Actor, now: Date = new Date()): Promise<MailItemRow> {
+    const pdf = await inspectPdf(body);
+    if (!pdf.ok) throw mailValidationFailed([{ field: 'file', code: pdf.code }]);
+    const { company } = prepared;
+    const id = newId(now.getTime());
+    const fileKey = mailFileKey(company.id, id);
+    const stored = await this.storage.put(fileKey, body);
+    const item: MailItemEntity = {
+      id,
+      companyId: company.id,
+      receivedAt: prepared.receivedAt,
+      sender: prepared.sender,
+      recipient: prepared.recipient,
+      type: prepared.type,
+      pageCount: pdf.pageCount,
+      status: 'SCANNED',
+      fileKey,
+      fileSize: stored.size,
+      fileSha256: stored.sha256,
+      searchText: searchTextOf(prepared.sender, prepared.recipient),
+      createdAt: now,
+      uploadedById: actor.userId,
+    };
+    try {
+      await this.ds.transaction(async (em) => {
+        await em.insert(MailItemEntity, item);
+        await this.notifyNewMail(em, company, item, now);
+        await this.activity.record(
+          em,
+          {
+            companyId: company.id,
+            actorUserId: actor.userId,
+            action: 'mail.received',
+            targetType: 'mail_item',
+            targetId: id,
+            details: { sender: item.sender, type: item.type, pageCount: item.pageCount, size: item.fileSize },
+            ip: actor.ip,
+          },
+          now,
+        );
+      });
+    } catch (error) {
+      await this.storage.delete(fileKey).catch(() => undefined);
+      throw error;
+    }
+    return { ...item };
+  }
+
+  /**
+   * New-mail emails: to the active members tagged "contact for" COURRIER whose scopes grant
+   * mail:read; when nobody is, to the administrators.
+   */
+  private async notifyNewMail(em: EntityManager, company: CompanyEntity, item: MailItemEntity, now: Date): Promise<void> {
+    const members: { email: string; first_name: string; locale: string; scopes: string; contact_for: string }[] = await em.query(
+      `SELECT u.email, u.first_name, u.locale, m.scopes, m.contact_for
+         FROM memberships m JOIN users u ON u.id = m.user_id
+        WHERE m.company_id = ? AND m.status = 'ACTIVE' AND u.disabled = 0
+        ORDER BY u.email`,
+      [company.id],
+    );
+    const contacts = members.filter(
+      (m) => subjectsOf.from(m.contact_for).includes('COURRIER') && can(scopesOf.from(m.scopes), 'mail:read'),
+    );
+    const reason = contacts.length > 0 ? 'contact' : 'admin_fallback';
+    const recipients = contacts.length > 0 ? contacts : members.filter((m) => scopesOf.from(m.scopes).includes('ADMIN'));
+    const url = `${this.env.publicUrl}/c/${encodeURIComponent(company.id)}/mail?item=${encodeURIComponent(item.id)}`;
+    for (const r of recipients) {
+      const locale: Locale = r.locale === 'en' ? 'en' : 'fr';
+      await this.outbox.enqueue(
+        em,
+        r.email,
+        newMailEmail(locale, {
+          firstName: r.first_name,
+          companyName: company.name,
+          sender: item.sender,
+          recipient: item.recipient,
+          type: item.type,
+          pageCount: item.pageCount,
+          receivedAt: item.receivedAt,
+          url,
+          reason,
+        }),
+        now,
+      );
+    }
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  /** Newest first, keyset on (received_at, id): the cost of a page does not depend on its depth. */
+  async list(companyId: string, first: number, after: string | null | undefined, filter: MailFilter | null | undefined): Promise<MailPage> {
+    const f = normaliseFilter(filter);
+    const position = after ? decodeMailCursor(after) : null;
+    const q = mailPageQuery(this.kind, companyId, f, position, first + 1);
+    const raw: Parameters<typeof toMailItemRow>[0][] = await this.ds.query(q.sql, q.params);
+    const rows = raw.map(toMailItemRow);
+    return { rows: rows.slice(0, first), hasNextPage: rows.length > first, cursorOf: mailCursor };
+  }
+
+  async count(companyId: string, filter: MailFilter | null | undefined): Promise<number> {
+    const q = mailCountQuery(this.kind, companyId, normaliseFilter(filter));
+    const rows: { n: number | string }[] = await this.ds.query(q.sql, q.params);
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  async findItem(companyId: string, id: string): Promise<MailItemRow | null> {
+    if (!isId(id)) return null;
+    const rows: Parameters<typeof toMailItemRow>[0][] = await this.ds.query(
+      `SELECT ${MAIL_ITEM_COLUMNS} FROM mail_items mi WHERE mi.id = ? AND mi.company_id = ?`,
+      [id, companyId],
+    );
+    const row = rows[0];
+    return row ? toMailItemRow(row) : null;
+  }
+
+  /** Items of one company, newest first; ids of other companies are simply absent. */
+  async itemsByIds(companyId: string, ids: readonly string[], em: EntityManager = this.ds.manager): Promise<MailItemRow[]> {
+    if (ids.length === 0) return [];
+    const rows: Parameters<typeof toMailItemRow>[0][] = await em.query(
+      `SELECT ${MAIL_ITEM_COLUMNS} FROM mail_items mi WHERE mi.company_id = ? AND mi.id IN (${ids.map(() => '?').join(', ')})
+        ORDER BY mi.received_at DESC, mi.id DESC`,
+      [companyId, ...ids],
+    );
+    return rows.map(toMailItemRow);
+  }
+
+  /** Tags of many items in one statement (also the DataLoader's batch function). */
+  tagsOfItems(itemIds: readonly string[]): Promise<Map<string, TagRow[]>> {
+    return loadTagsOfItems(this.ds, itemIds);
+  }
+
+  // ---------------------------------------------------------------- tags
+
+  async listTags(companyId: string): Promise<TagRow[]> {
+    const rows: { id: string; company_id: string; name: string; color: string }[] = await this.ds.query(
+      'SELECT id, company_id, name, color FROM tags WHERE company_id = ? ORDER BY name_key, id',
+      [companyId],
+    );
+    return rows.map(toTagRow);
+  }
+
+  private tagNameTaken(): DomainError {
+    return new DomainError('CONFLICT', 'A tag with this name already exists in this company.', [], { field: 'name' });
+  }
+
+  async createTag(companyId: string, input: { name: string; color: string }, actor: Actor, now: Date = new Date()): Promise<TagRow> {
+    const values = validateTag(input, false) as { name: string; nameKey: string; color: string };
+    const tag: TagEntity = { id: newId(now.getTime()), companyId, ...values, createdAt: now, updatedAt: now };
+    try {
+      await this.ds.transaction(async (em) => {
+        if (await em.exists(TagEntity, { where: { companyId, nameKey: values.nameKey } })) throw this.tagNameTaken();
+        if ((await em.count(TagEntity, { where: { companyId } })) >= MAX_TAGS_PER_COMPANY) {
+          throw new DomainError('CONFLICT', `A company can have at most ${MAX_TAGS_PER_COMPANY} tags.`);
+        }
+        await em.insert(TagEntity, tag);
+        await this.activity.record(
+          em,
+          {
+            companyId,
+            actorUserId: actor.userId,
+            action: 'mail.tag_created',
+            targetType: 'tag',
+            targetId: tag.id,
+            details: { name: tag.name },
+            ip: actor.ip,
+          },
+          now,
+        );
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw this.tagNameTaken();
+      throw error;
+    }
+    return { id: tag.id, companyId, name: tag.name, color: tag.color };
+  }
+
+  async updateTag(
+    companyId: string,
+    tagId: string,
+    input: { name?: string | null; color?: string | null },
+    actor: Actor,
+    now: Date = new Date(),
+  ): Promise<TagRow> {
+    const values = validateTag(input, true);
+    if (!isId(tagId)) throw notFound('Tag');
+    try {
+      return await this.ds.transaction(async (em) => {
+        const tag = await em.findOne(TagEntity, { where: { id: tagId, companyId } });
+        if (!tag) throw notFound('Tag');
+        if (
+          values.nameKey &&
+          values.nameKey !== tag.nameKey &&
+          (await em.exists(TagEntity, { where: { companyId, nameKey: values.nameKey } }))
+        ) {
+          throw this.tagNameTaken();
+        }
+        await em.update(TagEntity, { id: tagId, companyId }, { ...values, updatedAt: now });
+        await this.activity.record(
+          em,
+          {
+            companyId,
+            actorUserId: actor.userId,
+            action: 'mail.tag_updated',
+            targetType: 'tag',
+            targetId: tagId,
+            details: { name: values.name ?? tag.name },
+            ip: actor.ip,
+          },
+          now,
+        );
+        return { id: tag.id, companyId, name: values.name ?? tag.name, color: values.color ?? tag.color };
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw this.tagNameTaken();
+      throw error;
+    }
+  }
+
+  /** Definitive: the tag goes, and with it its links to mail items (the items stay). */
+  async deleteTag(companyId: string, tagId: string, actor: Actor, now: Date = new Date()): Promise<string> {
+    if (!isId(tagId)) throw notFound('Tag');
+    return this.ds.transaction(async (em) => {
+      const tag = await em.findOne(TagEntity, { where: { id: tagId, companyId } });
+      if (!tag) throw notFound('Tag');
+      await em.delete(MailItemTagEntity, { tagId, companyId });
+      await em.delete(TagEntity, { id: tagId, companyId });
+      await this.activity.record(
+        em,
+        {
+          companyId,
+          actorUserId: actor.userId,
+          action: 'mail.tag_deleted',
+          targetType: 'tag',
+          targetId: tagId,
+          details: { name: tag.name },
+          ip: actor.ip,
+        },
+        now,
+      );
+      return tagId;
+    });
+  }
+
+  /** Checks that every item and every tag belongs to the company; the whole call fails otherwise. */
+  private async checkOwnership(em: EntityManager, companyId: string, itemIds: string[], tagIds: string[]): Promise<MailItemRow[]> {
+    const items = await this.itemsByIds(companyId, itemIds, em);
+    if (items.length !== itemIds.length) throw notFound('Mail item');
+    const tags: { id: string }[] = await em.query(
+      `SELECT id FROM tags WHERE company_id = ? AND id IN (${tagIds.map(() => '?').join(', ')})`,
+      [companyId, ...tagIds],
+    );
+    if (tags.length !== tagIds.length) throw notFound('Tag');
+    return items;
+  }
+
+  /** Adds every tag to every item. Idempotent: links that exist already are left as they are. */
+  async tagItems(companyId: string, mailItemIds: readonly string[], tagIds: readonly string[]): Promise<MailItemRow[]> {
+    const itemIds = distinctIds(mailItemIds, 'Mail item', MAX_BULK_ITEMS);
+    const tags = distinctIds(tagIds, 'Tag', MAX_BULK_TAGS);
+    try {
+      return await this.ds.transaction(async (em) => {
+        const items = await this.checkOwnership(em, companyId, itemIds, tags);
+        const pairs = items.flatMap((item) => tags.map((tagId) => [item.id, tagId, companyId, dbDate(this.kind, item.receivedAt)]));
+        const ignore = this.kind === 'mysql' ? 'ON DUPLICATE KEY UPDATE mail_item_id = mail_item_id' : 'ON CONFLICT DO NOTHING';
+        for (let i = 0; i < pairs.length; i += 1000) {
+          const chunk = pairs.slice(i, i + 1000);
+          await em.query(
+            `INSERT INTO mail_item_tags (mail_item_id, tag_id, company_id, received_at) VALUES ${chunk.map(() => '(?, ?, ?, ?)').join(', ')} ${ignore}`,
+            chunk.flat(),
+          );
+        }
+        return items;
+      });
+    } catch (error) {
+      // A tag deleted by someone else in the meantime.
+      if (isForeignKeyViolation(error)) throw notFound('Tag');
+      throw error;
+    }
+  }
+
+  /** Removes the tags from the items. Idempotent. */
+  async untagItems(companyId: string, mailItemIds: readonly string[], tagIds: readonly string[]): Promise<MailItemRow[]> {
+    const itemIds = distinctIds(mailItemIds, 'Mail item', MAX_BULK_ITEMS);
+    const tags = distinctIds(tagIds, 'Tag', MAX_BULK_TAGS);
+    return this.ds.transaction(async (em) => {
+      const items = await this.checkOwnership(em, companyId, itemIds, tags);
+      await em.query(
+        `DELETE FROM mail_item_tags WHERE company_id = ? AND mail_item_id IN (${itemIds.map(() => '?').join(', ')})
+            AND tag_id IN (${tags.map(() => '?').join(', ')})`,
+        [companyId, ...itemIds, ...tags],
+      );
+      return items;
+    });
+  }
+}

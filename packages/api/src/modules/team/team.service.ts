@@ -1,0 +1,974 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { In, IsNull, MoreThan } from 'typeorm';
+import {
+  CONTACT_SUBJECTS,
+  normaliseScopes,
+  validateEmail,
+  validatePassword,
+  validatePersonName,
+  validatePhone,
+  validateScopes,
+  validateSiret,
+  type ContactSubject,
+  type FieldError,
+  type Scope,
+  type ValidationCode,
+} from '@guichet/shared';
+import { DomainError, notFound, validationFailed } from '../../common/domain-error';
+import { newId } from '../../common/ids';
+import { dbDate } from '../../db/columns';
+import { newSecretToken, sha256Hex } from '../../common/tokens';
+import type { Env } from '../../config/env';
+import type { ActivityService } from '../activity/activity.service';
+import type { AuthService, RequestMeta } from '../auth/auth.service';
+import { hashPassword } from '../auth/password';
+import { UserEntity } from '../auth/user.entity';
+import { CompanyEntity } from '../companies/company.entity';
+import type { OutboxService } from '../mailer/outbox.service';
+import { AccessRequestEntity } from './access-request.entity';
+import { InvitationEntity, invitationStatus } from './invitation.entity';
+import { MembershipEntity } from './membership.entity';
+import { adminNoticeEmail, invitationEmail } from './team.emails';
+import { isUniqueViolation, lastAdmin } from './team.errors';
+
+export const INVITATION_TTL_DAYS = 7;
+export const MAX_INVITATIONS_PER_CALL = 50;
+/** New invitations a company may send in 24 hours. */
+export const INVITATIONS_PER_COMPANY_PER_DAY = 100;
+/** Invitation emails (first sends, resends) one address may receive in 7 days, all companies together. */
+export const INVITATION_SENDS_PER_EMAIL_PER_WEEK = 5;
+/** Access requests one address may file in 24 hours (beyond it they are silently dropped). */
+export const ACCESS_REQUESTS_PER_EMAIL_PER_DAY = 3;
+/** How often an invitee may ask for a new link for one invitation. */
+export const NEW_LINK_REQUEST_INTERVAL_HOURS = 12;
+
+const DAY_MS = 86_400_000;
+
+export interface Actor {
+  userId: string;
+  ip: string | null;
+}
+
+export interface InvitationRowInput {
+  email: string;
+  firstName: string;
+  lastName: string;
+  phone?: string | null;
+  jobTitle?: string | null;
+  scopes: readonly string[];
+  contactFor?: readonly string[] | null;
+}
+
+export interface RowWarning {
+  field: string;
+  code: ValidationCode;
+  params?: Record<string, string>;
+}
+
+export type InvitationRowResult =
+  | { index: number; email: string; ok: true; invitation: InvitationEntity; warnings: RowWarning[] }
+  | { index: number; email: string; ok: false; errors: FieldError[]; warnings: RowWarning[] };
+
+interface ValidRow {
+  email: string;
+  firstName: string;
+  lastName: string;
+  phone: string | null;
+  jobTitle: string | null;
+  scopes: Scope[];
+  contactFor: ContactSubject[];
+}
+
+export interface MemberRow {
+  membership: MembershipEntity;
+  user: UserEntity;
+  invitedByName: string | null;
+  linkReceived: boolean;
+}
+
+export interface InvitationPreview {
+  invitation: InvitationEntity;
+  companyName: string;
+  inviterName: string | null;
+  accountExists: boolean;
+}
+
+const personName = (u: Pick<UserEntity, 'firstName' | 'lastName'>): string => `${u.firstName} ${u.lastName}`;
+const foldName = (s: string): string =>
+  s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[\s'’-]+/g, ' ')
+    .trim();
+
+/** The subjects a set of scopes may be the contact for (ADMIN: every one). */
+function grantedSubjects(scopes: readonly Scope[]): ContactSubject[] {
+  return CONTACT_SUBJECTS.filter((s) => scopes.includes('ADMIN') || scopes.includes(s));
+}
+
+/**
+ * Team management: invitations, members, access requests. Every method that changes a
+ * company's team locks the company row first, so that concurrent changes (two admins demoting
+ * each other) are serialised and the last-administrator rule holds.
+ */
+export class TeamService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly env: Env,
+    private readonly activity: ActivityService,
+    private readonly outbox: OutboxService,
+    private readonly auth: AuthService,
+  ) {}
+
+  // ───────────────────────────── reading ─────────────────────────────
+
+  async members(companyId: string): Promise<MemberRow[]> {
+    const memberships = await this.ds
+      .getRepository(MembershipEntity)
+      .find({ where: { companyId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    if (memberships.length === 0) return [];
+    const userIds = [...new Set(memberships.flatMap((m) => [m.userId, ...(m.invitedById ? [m.invitedById] : [])]))];
+    const users = new Map((await this.ds.getRepository(UserEntity).findBy({ id: In(userIds) })).map((u) => [u.id, u]));
+    const accepted = await this.ds.getRepository(InvitationEntity).find({
+      where: { companyId, status: 'ACCEPTED' },
+      select: { acceptedUserId: true, sentCount: true },
+    });
+    const linkReceived = new Set(accepted.filter((i) => i.sentCount > 0).map((i) => i.acceptedUserId));
+    return memberships.flatMap((m) => {
+      const user = users.get(m.userId);
+      if (!user) return [];
+      const inviter = m.invitedById ? users.get(m.invitedById) : undefined;
+      return [{ membership: m, user, invitedByName: inviter ? personName(inviter) : null, linkReceived: linkReceived.has(m.userId) }];
+    });
+  }
+
+  async invitations(companyId: string): Promise<{ invitation: InvitationEntity; invitedByName: string | null }[]> {
+    const rows = await this.ds.getRepository(InvitationEntity).find({ where: { companyId }, order: { createdAt: 'DESC', id: 'DESC' } });
+    const inviterIds = [...new Set(rows.map((r) => r.invitedById).filter((id): id is string => Boolean(id)))];
+    const inviters = new Map(
+      inviterIds.length ? (await this.ds.getRepository(UserEntity).findBy({ id: In(inviterIds) })).map((u) => [u.id, personName(u)]) : [],
+    );
+    return rows.map((invitation) => ({
+      invitation,
+      invitedByName: invitation.invitedById ? (inviters.get(invitation.invitedById) ?? null) : null,
+    }));
+  }
+
+  accessRequests(companyId: string): Promise<AccessRequestEntity[]> {
+    return this.ds.getRepository(AccessRequestEntity).find({ where: { companyId }, order: { createdAt: 'DESC', id: 'DESC' } });
+  }
+
+  // ───────────────────────────── inviting ─────────────────────────────
+
+  private validateRow(
+    input: InvitationRowInput,
+  ): { ok: true; row: ValidRow; warnings: RowWarning[] } | { ok: false; email: string; errors: FieldError[]; warnings: RowWarning[] } {
+    const errors: FieldError[] = [];
+    const warnings: RowWarning[] = [];
+    const email = validateEmail(input.email);
+    if (!email.ok) errors.push({ field: 'email', code: email.error });
+    else if (email.warning) warnings.push({ field: 'email', code: email.warning.code, params: { suggestion: email.warning.suggestion } });
+    const firstName = validatePersonName(input.firstName);
+    if (!firstName.ok) errors.push({ field: 'firstName', code: firstName.error });
+    const lastName = validatePersonName(input.lastName);
+    if (!lastName.ok) errors.push({ field: 'lastName', code: lastName.error });
+    const phone = validatePhone(input.phone);
+    if (!phone.ok) errors.push({ field: 'phone', code: phone.error });
+    const jobTitle = input.jobTitle?.trim().replace(/\s+/g, ' ') || null;
+    if (jobTitle && jobTitle.length > 100) errors.push({ field: 'jobTitle', code: 'JOB_TITLE_TOO_LONG' });
+    const scopes = validateScopes(input.scopes);
+    if (!scopes.ok) errors.push({ field: 'scopes', code: scopes.error });
+    const normalised = scopes.ok ? normaliseScopes(scopes.scopes) : [];
+    const contactFor = [...new Set(input.contactFor ?? [])] as ContactSubject[];
+    if (scopes.ok && contactFor.some((s) => !grantedSubjects(normalised).includes(s))) {
+      errors.push({ field: 'contactFor', code: 'CONTACT_FOR_WITHOUT_SCOPE' });
+    }
+    if (!email.ok || !firstName.ok || !lastName.ok || !phone.ok || errors.length > 0) {
+      return { ok: false, email: email.email, errors, warnings };
+    }
+    return {
+      ok: true,
+      warnings,
+      row: {
+        email: email.email,
+        firstName: firstName.value,
+        lastName: lastName.value,
+        phone: phone.phone,
+        jobTitle,
+        scopes: normalised,
+        contactFor: CONTACT_SUBJECTS.filter((s) => contactFor.includes(s)),
+      },
+    };
+  }
+
+  private async sendsThisWeek(email: string, now: Date): Promise<number> {
+    const rows = await this.ds.getRepository(InvitationEntity).find({
+      where: { email, lastSentAt: MoreThan(new Date(now.getTime() - 7 * DAY_MS)) },
+      select: { id: true, sentCount: true, lastSentAt: true },
+    });
+    return rows.reduce((n, r) => n + Math.max(1, r.sentCount), 0);
+  }
+
+  private invitationUrl(token: string): string {
+    return `${this.env.publicUrl}/invitation?token=${encodeURIComponent(token)}`;
+  }
+
+  private async enqueueInvitationEmail(
+    em: EntityManager,
+    inv: InvitationEntity,
+    token: string,
+    kind: 'invitation' | 'invitation_reminder',
+    now: Date,
+  ): Promise<void> {
+    const company = await em.findOneByOrFail(CompanyEntity, { id: inv.companyId });
+    const inviter = inv.invitedById ? await em.findOneBy(UserEntity, { id: inv.invitedById }) : null;
+    const accountExists = await em.exists(UserEntity, { where: { email: inv.email } });
+    await this.outbox.enqueue(
+      em,
+      inv.email,
+      invitationEmail(inv.locale, kind, {
+        companyName: company.name,
+        inviterName: inviter ? personName(inviter) : company.name,
+        firstName: inv.firstName,
+        scopes: inv.scopes,
+        url: this.invitationUrl(token),
+        expiresAt: inv.expiresAt,
+        accountExists,
+        forgotPasswordUrl: `${this.env.publicUrl}/forgot-password`,
+      }),
+      now,
+    );
+  }
+
+  /** SELECT … FOR UPDATE on the company row: serialises team changes of one company (MySQL). */
+  private async lockCompany(em: EntityManager, companyId: string): Promise<void> {
+    const qb = em.getRepository(CompanyEntity).createQueryBuilder('c').select('c.id').where('c.id = :companyId', { companyId });
+    if (this.ds.options.type === 'mysql') qb.setLock('pessimistic_write');
+    if (!(await qb.getOne())) throw notFound('Company');
+  }
+
+  /**
+   * Invites up to 50 people. Each row is validated and created on its own: valid rows are invited
+   * even when others fail, and every row comes back with its result.
+   */
+  async invite(
+    companyId: string,
+    inputs: readonly InvitationRowInput[],
+    actor: Actor,
+    now: Date = new Date(),
+    accessRequestId: string | null = null,
+  ): Promise<InvitationRowResult[]> {
+    if (inputs.length > MAX_INVITATIONS_PER_CALL) {
+      throw new DomainError('BATCH_TOO_LARGE', `At most ${MAX_INVITATIONS_PER_CALL} invitations per call.`, [], {
+        max: MAX_INVITATIONS_PER_CALL,
+      });
+    }
+    const since = new Date(now.getTime() - DAY_MS);
+    const sentToday = await this.ds.getRepository(InvitationEntity).count({ where: { companyId, createdAt: MoreThan(since) } });
+    const validated = inputs.map((input) => this.validateRow(input));
+    const wanted = validated.filter((v) => v.ok).length;
+    if (sentToday + wanted > INVITATIONS_PER_COMPANY_PER_DAY) {
+      throw new DomainError(
+        'RATE_LIMITED',
+        `A company may send ${INVITATIONS_PER_COMPANY_PER_DAY} invitations a day; ${Math.max(0, INVITATIONS_PER_COMPANY_PER_DAY - sentToday)} left today.`,
+        [],
+        { limit: INVITATIONS_PER_COMPANY_PER_DAY, remaining: Math.max(0, INVITATIONS_PER_COMPANY_PER_DAY - sentToday) },
+      );
+    }
+    const inviter = await this.ds.getRepository(UserEntity).findOneByOrFail({ id: actor.userId });
+    const members = await this.members(companyId);
+    const memberEmails = new Set(members.map((m) => m.user.email));
+    const memberNames = new Map(members.map((m) => [foldName(`${m.user.firstName} ${m.user.lastName}`), personName(m.user)]));
+    const seen = new Set<string>();
+    const results: InvitationRowResult[] = [];
+
+    for (const [index, v] of validated.entries()) {
+      if (!v.ok) {
+        results.push({ index, email: v.email, ok: false, errors: v.errors, warnings: v.warnings });
+        continue;
+      }
+      const { row, warnings } = v;
+      const fail = (code: ValidationCode): void => {
+        results.push({ index, email: row.email, ok: false, errors: [{ field: 'email', code }], warnings });
+      };
+      const sameName = memberNames.get(foldName(`${row.firstName} ${row.lastName}`));
+      if (sameName) warnings.push({ field: 'lastName', code: 'POSSIBLE_DUPLICATE_MEMBER', params: { name: sameName } });
+      if (seen.has(row.email)) {
+        fail('DUPLICATE_IN_BATCH');
+        continue;
+      }
+      seen.add(row.email);
+      if (memberEmails.has(row.email)) {
+        fail('ALREADY_MEMBER');
+        continue;
+      }
+      if ((await this.sendsThisWeek(row.email, now)) >= INVITATION_SENDS_PER_EMAIL_PER_WEEK) {
+        fail('EMAIL_SEND_LIMIT');
+        continue;
+      }
+      const token = newSecretToken();
+      const invitation: InvitationEntity = {
+        id: newId(now.getTime()),
+        companyId,
+        ...row,
+        tokenHash: sha256Hex(token),
+        expiresAt: new Date(now.getTime() + INVITATION_TTL_DAYS * DAY_MS),
+        status: 'PENDING',
+        pendingKey: `${companyId}:${row.email}`,
+        sentCount: 1,
+        lastSentAt: now,
+        reminderSentAt: null,
+        reminderTokenHash: null,
+        locale: inviter.locale,
+        invitedById: actor.userId,
+        accessRequestId,
+        newLinkRequestedAt: null,
+        acceptedAt: null,
+        acceptedUserId: null,
+        createdAt: now,
+        updatedAt: now,
+      };
+      try {
+        await this.ds.transaction(async (em) => {
+          const pending = await em.findOneBy(InvitationEntity, { pendingKey: invitation.pendingKey ?? '' });
+          if (pending) {
+            if (invitationStatus(pending, now) !== 'EXPIRED') throw new DomainError('CONFLICT', 'ALREADY_INVITED');
+            // An expired invitation gives way to the new one (it stays listed as expired).
+            await em.update(InvitationEntity, { id: pending.id }, { pendingKey: null, updatedAt: now });
+          }
+          await em.insert(InvitationEntity, invitation);
+          await this.enqueueInvitationEmail(em, invitation, token, 'invitation', now);
+          await this.activity.record(
+            em,
+            {
+              companyId,
+              actorUserId: actor.userId,
+              action: 'team.invited',
+              targetType: 'invitation',
+              targetId: invitation.id,
+              details: {
+                email: row.email,
+                scopes: row.scopes,
+                contactFor: row.contactFor,
+                ...(accessRequestId ? { accessRequestId } : {}),
+              },
+              ip: actor.ip,
+            },
+            now,
+          );
+        });
+        results.push({ index, email: row.email, ok: true, invitation, warnings });
+      } catch (error) {
+        if ((error instanceof DomainError && error.message === 'ALREADY_INVITED') || isUniqueViolation(error)) {
+          fail('ALREADY_INVITED');
+          continue;
+        }
+        throw error;
+      }
+    }
+    return results;
+  }
+
+  private async pendingInvitation(em: EntityManager, companyId: string, invitationId: string): Promise<InvitationEntity> {
+    const inv = await em.findOneBy(InvitationEntity, { id: invitationId, companyId });
+    if (!inv) throw notFound('Invitation');
+    return inv;
+  }
+
+  /** A new link (the old one stops working), valid 7 days again; works on an expired invitation. */
+  async resend(companyId: string, invitationId: string, actor: Actor, now: Date = new Date()): Promise<InvitationEntity> {
+    return this.ds.transaction(async (em) => {
+      const inv = await this.pendingInvitation(em, companyId, invitationId);
+      if (inv.status !== 'PENDING') {
+        throw new DomainError(
+          'CONFLICT',
+          `This invitation is ${inv.status.toLowerCase()}: it cannot be resent. Send a new invitation instead.`,
+        );
+      }
+      if ((await this.sendsThisWeek(inv.email, now)) >= INVITATION_SENDS_PER_EMAIL_PER_WEEK) {
+        throw new DomainError('RATE_LIMITED', `At most ${INVITATION_SENDS_PER_EMAIL_PER_WEEK} invitation emails per address per week.`, [
+          { field: 'email', code: 'EMAIL_SEND_LIMIT' },
+        ]);
+      }
+      if (inv.pendingKey === null) {
+        // A newer invitation replaced this expired one.
+        const newer = await em.findOneBy(InvitationEntity, { pendingKey: `${companyId}:${inv.email}` });
+        if (newer) throw new DomainError('CONFLICT', 'A newer invitation for this address is pending: resend that one.');
+      }
+      const token = newSecretToken();
+      const updated: InvitationEntity = {
+        ...inv,
+        tokenHash: sha256Hex(token),
+        expiresAt: new Date(now.getTime() + INVITATION_TTL_DAYS * DAY_MS),
+        pendingKey: `${companyId}:${inv.email}`,
+        sentCount: inv.sentCount + 1,
+        lastSentAt: now,
+        reminderSentAt: null,
+        reminderTokenHash: null,
+        updatedAt: now,
+      };
+      await em.update(
+        InvitationEntity,
+        { id: inv.id },
+        {
+          tokenHash: updated.tokenHash,
+          expiresAt: updated.expiresAt,
+          pendingKey: updated.pendingKey,
+          sentCount: updated.sentCount,
+          lastSentAt: now,
+          reminderSentAt: null,
+          reminderTokenHash: null,
+          updatedAt: now,
+        },
+      );
+      await this.enqueueInvitationEmail(em, updated, token, 'invitation', now);
+      await this.activity.record(
+        em,
+        {
+          companyId,
+          actorUserId: actor.userId,
+          action: 'team.invitation_resent',
+          targetType: 'invitation',
+          targetId: inv.id,
+          details: { email: inv.email },
+          ip: actor.ip,
+        },
+        now,
+      );
+      return updated;
+    });
+  }
+
+  async revoke(companyId: string, invitationId: string, actor: Actor, now: Date = new Date()): Promise<InvitationEntity> {
+    return this.ds.transaction(async (em) => {
+      const inv = await this.pendingInvitation(em, companyId, invitationId);
+      if (inv.status !== 'PENDING') throw new DomainError('CONFLICT', `This invitation is already ${inv.status.toLowerCase()}.`);
+      await em.update(InvitationEntity, { id: inv.id }, { status: 'REVOKED', pendingKey: null, updatedAt: now });
+      await this.activity.record(
+        em,
+        {
+          companyId,
+          actorUserId: actor.userId,
+          action: 'team.invitation_revoked',
+          targetType: 'invitation',
+          targetId: inv.id,
+          details: { email: inv.email },
+          ip: actor.ip,
+        },
+        now,
+      );
+      return { ...inv, status: 'REVOKED', pendingKey: null, updatedAt: now };
+    });
+  }
+
+  // ───────────────────────────── accepting ─────────────────────────────
+
+  /** The invitation's own link, or the one its reminder carried; a resend voids both. */
+  private async findByToken(token: string): Promise<InvitationEntity | null> {
+    if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
+    const hash = sha256Hex(token);
+    return this.ds.getRepository(InvitationEntity).findOne({ where: [{ tokenHash: hash }, { reminderTokenHash: hash }] });
+  }
+
+  async preview(token: string): Promise<InvitationPreview | null> {
+    const invitation = await this.findByToken(token);
+    if (!invitation) return null;
+    const company = await this.ds.getRepository(CompanyEntity).findOneByOrFail({ id: invitation.companyId });
+    const inviter = invitation.invitedById ? await this.ds.getRepository(UserEntity).findOneBy({ id: invitation.invitedById }) : null;
+    const accountExists = await this.ds.getRepository(UserEntity).exists({ where: { email: invitation.email } });
+    return { invitation, companyName: company.name, inviterName: inviter ? personName(inviter) : null, accountExists };
+  }
+
+  /**
+   * Accepts an invitation. A new person sets their names and password and is signed in; a person
+   * with an account must be signed in with the invited address. Single use: the status changes by a
+   * conditional update, so of two concurrent acceptances exactly one wins.
+   */
+  async accept(
+    token: string,
+    input: { firstName?: string | null; lastName?: string | null; password?: string | null },
+    signedIn: { userId: string; email: string } | null,
+    meta: RequestMeta,
+    now: Date = new Date(),
+  ): Promise<{ userId: string; companyId: string; session: { token: string; expiresAt: Date } | null }> {
+    const inv = await this.findByToken(token);
+    if (!inv) throw new DomainError('INVALID_TOKEN', 'This invitation link is not valid (a newer link may have replaced it).');
+    const status = invitationStatus(inv, now);
+    if (status === 'ACCEPTED') throw new DomainError('INVITATION_ALREADY_ACCEPTED', 'This invitation has already been accepted: sign in.');
+    if (status === 'REVOKED')
+      throw new DomainError('INVITATION_REVOKED', 'This invitation was withdrawn. Ask the administrators for a new one.');
+    if (status === 'EXPIRED')
+      throw new DomainError('INVITATION_EXPIRED', 'This invitation has expired. Ask the administrators for a new one.');
+    if (signedIn && signedIn.email !== inv.email) {
+      throw new DomainError(
+        'INVITATION_EMAIL_MISMATCH',
+        `This invitation is for ${inv.email}, but you are signed in as ${signedIn.email}. Sign out, then open the link again.`,
+        [],
+        { invitationEmail: inv.email, signedInEmail: signedIn.email },
+      );
+    }
+    const existing = await this.ds.getRepository(UserEntity).findOneBy({ email: inv.email });
+    if (existing && !signedIn) {
+      throw new DomainError('SIGN_IN_REQUIRED', `An account exists for ${inv.email}: sign in with it, then accept the invitation.`, [], {
+        invitationEmail: inv.email,
+      });
+    }
+    let newUser: UserEntity | null = null;
+    if (!existing) {
+      const errors: FieldError[] = [];
+      const firstName = validatePersonName(input.firstName ?? inv.firstName);
+      if (!firstName.ok) errors.push({ field: 'firstName', code: firstName.error });
+      const lastName = validatePersonName(input.lastName ?? inv.lastName);
+      if (!lastName.ok) errors.push({ field: 'lastName', code: lastName.error });
+      const password = validatePassword(input.password ?? '', {
+        email: inv.email,
+        firstName: firstName.ok ? firstName.value : undefined,
+        lastName: lastName.ok ? lastName.value : undefined,
+      });
+      if (!password.ok) errors.push({ field: 'password', code: password.error });
+      if (!firstName.ok || !lastName.ok || !password.ok) throw validationFailed(errors);
+      newUser = {
+        id: newId(now.getTime()),
+        email: inv.email,
+        firstName: firstName.value,
+        lastName: lastName.value,
+        phone: inv.phone,
+        passwordHash: await hashPassword(input.password ?? ''),
+        locale: inv.locale,
+        isStaff: false,
+        disabled: false,
+        lastLoginAt: null,
+        createdAt: now,
+        updatedAt: now,
+      };
+    }
+    const userId = existing?.id ?? newUser?.id ?? '';
+    try {
+      await this.ds.transaction(async (em) => {
+        const won = await em.update(
+          InvitationEntity,
+          { id: inv.id, status: 'PENDING' },
+          { status: 'ACCEPTED', pendingKey: null, acceptedAt: now, acceptedUserId: userId, updatedAt: now },
+        );
+        if (won.affected !== 1) throw new DomainError('INVITATION_ALREADY_ACCEPTED', 'This invitation has already been used.');
+        if (newUser) await em.insert(UserEntity, newUser);
+        await em.insert(MembershipEntity, {
+          id: newId(now.getTime()),
+          companyId: inv.companyId,
+          userId,
+          scopes: inv.scopes,
+          status: 'ACTIVE',
+          contactFor: inv.contactFor,
+          jobTitle: inv.jobTitle,
+          invitedById: inv.invitedById,
+          createdAt: now,
+          updatedAt: now,
+        });
+        await this.activity.record(
+          em,
+          {
+            companyId: inv.companyId,
+            actorUserId: userId,
+            action: 'team.invitation_accepted',
+            targetType: 'invitation',
+            targetId: inv.id,
+            details: { email: inv.email, scopes: inv.scopes },
+            ip: meta.ip,
+          },
+          now,
+        );
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        // The same email was created, or the person joined, by a concurrent request.
+        throw new DomainError('INVITATION_ALREADY_ACCEPTED', 'This invitation has already been used.');
+      }
+      throw error;
+    }
+    const session = newUser ? await this.auth.openSession(newUser.id, meta, now) : null;
+    return { userId, companyId: inv.companyId, session };
+  }
+
+  /** From the expired-link page: tells the administrators the invitee wants a new link. Same answer in every case. */
+  async requestNewLink(token: string, meta: RequestMeta, now: Date = new Date()): Promise<void> {
+    const inv = await this.findByToken(token);
+    if (!inv) return;
+    const status = invitationStatus(inv, now);
+    if (status !== 'EXPIRED' && status !== 'REVOKED') return;
+    const since = new Date(now.getTime() - NEW_LINK_REQUEST_INTERVAL_HOURS * 3_600_000);
+    await this.ds.transaction(async (em) => {
+      const claimed = await em
+        .createQueryBuilder()
+        .update(InvitationEntity)
+        .set({ newLinkRequestedAt: now })
+        .where('id = :id', { id: inv.id })
+        .andWhere('(new_link_requested_at IS NULL OR new_link_requested_at < :since)', { since: dbDate(this.ds.options.type, since) })
+        .execute();
+      if (claimed.affected !== 1) return;
+      await this.notifyAdmins(
+        em,
+        inv.companyId,
+        'new_link_requested',
+        { personName: `${inv.firstName} ${inv.lastName}`, email: inv.email },
+        now,
+      );
+      await this.activity.record(
+        em,
+        {
+          companyId: inv.companyId,
+          action: 'team.new_link_requested',
+          targetType: 'invitation',
+          targetId: inv.id,
+          details: { email: inv.email },
+          ip: meta.ip,
+        },
+        now,
+      );
+    });
+  }
+
+  private async notifyAdmins(
+    em: EntityManager,
+    companyId: string,
+    kind: 'new_link_requested' | 'access_requested',
+    p: { personName: string; email: string; message?: string | null },
+    now: Date,
+  ): Promise<void> {
+    const company = await em.findOneByOrFail(CompanyEntity, { id: companyId });
+    const admins = await em
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .innerJoin(MembershipEntity, 'm', 'm.user_id = u.id')
+      .where('m.company_id = :companyId', { companyId })
+      .andWhere("m.status = 'ACTIVE'")
+      .andWhere("m.scopes LIKE '%ADMIN%'")
+      .andWhere('u.disabled = :disabled', { disabled: false })
+      .getMany();
+    for (const admin of admins) {
+      await this.outbox.enqueue(
+        em,
+        admin.email,
+        adminNoticeEmail(admin.locale, kind, { companyName: company.name, ...p, url: `${this.env.publicUrl}/c/${companyId}/team` }),
+        now,
+      );
+    }
+  }
+
+  // ───────────────────────────── members ─────────────────────────────
+
+  private async membershipFor(em: EntityManager, companyId: string, membershipId: string): Promise<MembershipEntity> {
+    const m = await em.findOneBy(MembershipEntity, { id: membershipId, companyId });
+    if (!m) throw notFound('Member');
+    return m;
+  }
+
+  /** Whether removing ADMIN (or access) from `target` would leave the company without an active administrator. */
+  private async wouldLoseLastAdmin(em: EntityManager, target: MembershipEntity): Promise<boolean> {
+    if (target.status !== 'ACTIVE' || !target.scopes.includes('ADMIN')) return false;
+    const admins = await em.find(MembershipEntity, {
+      where: { companyId: target.companyId, status: 'ACTIVE' },
+      select: { id: true, scopes: true },
+    });
+    return admins.filter((m) => m.scopes.includes('ADMIN') && m.id !== target.id).length === 0;
+  }
+
+  async updateScopes(
+    companyId: string,
+    membershipId: string,
+    rawScopes: readonly string[],
+    actor: Actor,
+    now: Date = new Date(),
+  ): Promise<MembershipEntity> {
+    const checked = validateScopes(rawScopes);
+    if (!checked.ok) throw validationFailed([{ field: 'scopes', code: checked.error }]);
+    const scopes = normaliseScopes(checked.scopes);
+    return this.ds.transaction(async (em) => {
+      await this.lockCompany(em, companyId);
+      const m = await this.membershipFor(em, companyId, membershipId);
+      if (!scopes.includes('ADMIN') && (await this.wouldLoseLastAdmin(em, m))) throw lastAdmin();
+      const contactFor = m.contactFor.filter((s) => grantedSubjects(scopes).includes(s));
+      await em.update(MembershipEntity, { id: m.id }, { scopes, contactFor, updatedAt: now });
+      await this.activity.record(
+        em,
+        {
+          companyId,
+          actorUserId: actor.userId,
+          action: 'team.scopes_changed',
+          targetType: 'membership',
+          targetId: m.id,
+          details: { userId: m.userId, from: m.scopes, to: scopes },
+          ip: actor.ip,
+        },
+        now,
+      );
+      return { ...m, scopes, contactFor, updatedAt: now };
+    });
+  }
+
+  async updateContactFor(
+    companyId: string,
+    membershipId: string,
+    contactFor: readonly ContactSubject[],
+    actor: Actor,
+    now: Date = new Date(),
+  ): Promise<MembershipEntity> {
+    return this.ds.transaction(async (em) => {
+      const m = await this.membershipFor(em, companyId, membershipId);
+      const subjects = CONTACT_SUBJECTS.filter((s) => contactFor.includes(s));
+      if (subjects.some((s) => !grantedSubjects(m.scopes).includes(s)))
+        throw validationFailed([{ field: 'contactFor', code: 'CONTACT_FOR_WITHOUT_SCOPE' }]);
+      await em.update(MembershipEntity, { id: m.id }, { contactFor: subjects, updatedAt: now });
+      await this.activity.record(
+        em,
+        {
+          companyId,
+          actorUserId: actor.userId,
+          action: 'team.contact_for_changed',
+          targetType: 'membership',
+          targetId: m.id,
+          details: { userId: m.userId, from: m.contactFor, to: subjects },
+          ip: actor.ip,
+        },
+        now,
+      );
+      return { ...m, contactFor: subjects, updatedAt: now };
+    });
+  }
+
+  async setStatus(
+    companyId: string,
+    membershipId: string,
+    status: 'ACTIVE' | 'SUSPENDED',
+    actor: Actor,
+    now: Date = new Date(),
+  ): Promise<MembershipEntity> {
+    return this.ds.transaction(async (em) => {
+      await this.lockCompany(em, companyId);
+      const m = await this.membershipFor(em, companyId, membershipId);
+      if (m.status === status) return m;
+      if (status === 'SUSPENDED' && (await this.wouldLoseLastAdmin(em, m))) throw lastAdmin();
+      await em.update(MembershipEntity, { id: m.id }, { status, updatedAt: now });
+      await this.activity.record(
+        em,
+        {
+          companyId,
+          actorUserId: actor.userId,
+          action: status === 'SUSPENDED' ? 'team.suspended' : 'team.reactivated',
+          targetType: 'membership',
+          targetId: m.id,
+          details: { userId: m.userId },
+          ip: actor.ip,
+        },
+        now,
+      );
+      return { ...m, status, updatedAt: now };
+    });
+  }
+
+  /** Definitive. The person keeps their account (and other companies); their access here ends at once. */
+  async remove(companyId: string, membershipId: string, actor: Actor, now: Date = new Date()): Promise<void> {
+    await this.ds.transaction(async (em) => {
+      await this.lockCompany(em, companyId);
+      const m = await this.membershipFor(em, companyId, membershipId);
+      if (await this.wouldLoseLastAdmin(em, m)) throw lastAdmin();
+      const user = await em.findOneBy(UserEntity, { id: m.userId });
+      await em.delete(MembershipEntity, { id: m.id });
+      await this.activity.record(
+        em,
+        {
+          companyId,
+          actorUserId: actor.userId,
+          action: 'team.removed',
+          targetType: 'membership',
+          targetId: m.id,
+          details: { userId: m.userId, email: user?.email, scopes: m.scopes },
+          ip: actor.ip,
+        },
+        now,
+      );
+    });
+  }
+
+  // ───────────────────────────── access requests ─────────────────────────────
+
+  /**
+   * The public "ask to join" form. Field formats are checked (so the person can fix a typo), but
+   * the answer is the same whether or not the SIRET belongs to a client company.
+   */
+  async requestAccess(
+    input: { siret: string; email: string; firstName: string; lastName: string; message?: string | null },
+    meta: RequestMeta,
+    now: Date = new Date(),
+  ): Promise<void> {
+    const errors: FieldError[] = [];
+    const siret = validateSiret(input.siret);
+    if (!siret.ok) errors.push({ field: 'siret', code: siret.error });
+    const email = validateEmail(input.email);
+    if (!email.ok) errors.push({ field: 'email', code: email.error });
+    const firstName = validatePersonName(input.firstName);
+    if (!firstName.ok) errors.push({ field: 'firstName', code: firstName.error });
+    const lastName = validatePersonName(input.lastName);
+    if (!lastName.ok) errors.push({ field: 'lastName', code: lastName.error });
+    const message = input.message?.trim().slice(0, 1000) || null;
+    if (!siret.ok || !email.ok || !firstName.ok || !lastName.ok) throw validationFailed(errors);
+
+    const company = await this.ds.getRepository(CompanyEntity).findOneBy({ siret: siret.siret });
+    if (!company) return;
+    const recent = await this.ds
+      .getRepository(AccessRequestEntity)
+      .count({ where: { email: email.email, createdAt: MoreThan(new Date(now.getTime() - DAY_MS)) } });
+    if (recent >= ACCESS_REQUESTS_PER_EMAIL_PER_DAY) return;
+    const user = await this.ds.getRepository(UserEntity).findOneBy({ email: email.email });
+    if (user && (await this.ds.getRepository(MembershipEntity).exists({ where: { companyId: company.id, userId: user.id } }))) return;
+    try {
+      await this.ds.transaction(async (em) => {
+        const request: AccessRequestEntity = {
+          id: newId(now.getTime()),
+          companyId: company.id,
+          email: email.email,
+          firstName: firstName.value,
+          lastName: lastName.value,
+          message,
+          status: 'PENDING',
+          pendingKey: `${company.id}:${email.email}`,
+          decidedById: null,
+          decidedAt: null,
+          invitationId: null,
+          ip: meta.ip,
+          createdAt: now,
+        };
+        await em.insert(AccessRequestEntity, request);
+        await this.notifyAdmins(
+          em,
+          company.id,
+          'access_requested',
+          { personName: `${request.firstName} ${request.lastName}`, email: request.email, message },
+          now,
+        );
+        await this.activity.record(
+          em,
+          {
+            companyId: company.id,
+            action: 'team.access_requested',
+            targetType: 'access_request',
+            targetId: request.id,
+            details: { email: request.email },
+            ip: meta.ip,
+          },
+          now,
+        );
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error; // an open request already exists: same answer
+    }
+  }
+
+  /** Irreversible: the request becomes an invitation (with the chosen access) and follows that flow. */
+  async approveAccessRequest(
+    companyId: string,
+    requestId: string,
+    scopes: readonly string[],
+    contactFor: readonly ContactSubject[],
+    actor: Actor,
+    now: Date = new Date(),
+  ): Promise<{ request: AccessRequestEntity; result: InvitationRowResult }> {
+    const request = await this.ds.getRepository(AccessRequestEntity).findOneBy({ id: requestId, companyId });
+    if (!request) throw notFound('Access request');
+    if (request.status !== 'PENDING') throw new DomainError('CONFLICT', `This request was already ${request.status.toLowerCase()}.`);
+    const [result] = await this.invite(
+      companyId,
+      [{ email: request.email, firstName: request.firstName, lastName: request.lastName, scopes, contactFor }],
+      actor,
+      now,
+      request.id,
+    );
+    if (!result) throw new Error('invite returned no row');
+    if (!result.ok) {
+      if (result.errors.some((e) => e.code === 'ALREADY_MEMBER' || e.code === 'ALREADY_INVITED')) {
+        // Nothing left to approve: close the request as approved, pointing at the existing access.
+        await this.decide(request, 'APPROVED', actor, now, null);
+      }
+      return { request: await this.ds.getRepository(AccessRequestEntity).findOneByOrFail({ id: request.id }), result };
+    }
+    const decided = await this.decide(request, 'APPROVED', actor, now, result.invitation.id);
+    return { request: decided, result };
+  }
+
+  async rejectAccessRequest(companyId: string, requestId: string, actor: Actor, now: Date = new Date()): Promise<AccessRequestEntity> {
+    const request = await this.ds.getRepository(AccessRequestEntity).findOneBy({ id: requestId, companyId });
+    if (!request) throw notFound('Access request');
+    if (request.status !== 'PENDING') throw new DomainError('CONFLICT', `This request was already ${request.status.toLowerCase()}.`);
+    return this.decide(request, 'REJECTED', actor, now, null);
+  }
+
+  private async decide(
+    request: AccessRequestEntity,
+    status: 'APPROVED' | 'REJECTED',
+    actor: Actor,
+    now: Date,
+    invitationId: string | null,
+  ): Promise<AccessRequestEntity> {
+    return this.ds.transaction(async (em) => {
+      const won = await em.update(
+        AccessRequestEntity,
+        { id: request.id, status: 'PENDING' },
+        { status, pendingKey: null, decidedById: actor.userId, decidedAt: now, invitationId },
+      );
+      if (won.affected !== 1) throw new DomainError('CONFLICT', 'This request was decided by someone else meanwhile.');
+      await this.activity.record(
+        em,
+        {
+          companyId: request.companyId,
+          actorUserId: actor.userId,
+          action: status === 'APPROVED' ? 'team.access_request_approved' : 'team.access_request_rejected',
+          targetType: 'access_request',
+          targetId: request.id,
+          details: { email: request.email, ...(invitationId ? { invitationId } : {}) },
+          ip: actor.ip,
+        },
+        now,
+      );
+      return { ...request, status, pendingKey: null, decidedById: actor.userId, decidedAt: now, invitationId };
+    });
+  }
+
+  // ───────────────────────────── reminders ─────────────────────────────
+
+  /**
+   * Sends the reminder of invitations that expire within 24 hours. Each row is claimed by a
+   * conditional update, so several instances never send the same reminder twice.
+   */
+  async sendDueReminders(now: Date = new Date()): Promise<number> {
+    const horizon = new Date(now.getTime() + DAY_MS);
+    const due = await this.ds
+      .getRepository(InvitationEntity)
+      .createQueryBuilder('i')
+      .where("i.status = 'PENDING'")
+      .andWhere('i.reminder_sent_at IS NULL')
+      .andWhere('i.expires_at > :now AND i.expires_at <= :horizon', {
+        now: dbDate(this.ds.options.type, now),
+        horizon: dbDate(this.ds.options.type, horizon),
+      })
+      .take(100)
+      .getMany();
+    let sent = 0;
+    for (const inv of due) {
+      await this.ds.transaction(async (em) => {
+        const claimed = await em.update(
+          InvitationEntity,
+          { id: inv.id, reminderSentAt: IsNull(), status: 'PENDING' },
+          { reminderSentAt: now },
+        );
+        if (claimed.affected !== 1) return;
+        // Only hashes are stored, so the reminder carries a second link to the same invitation;
+        // the first one keeps working too.
+        const token = newSecretToken();
+        await em.update(InvitationEntity, { id: inv.id }, { reminderTokenHash: sha256Hex(token) });
+        await this.enqueueInvitationEmail(em, inv, token, 'invitation_reminder', now);
+        sent += 1;
+      });
+    }
+    return sent;
+  }
+}
