@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**', 'packages/web/src/lib/graphql/generated.ts', 'data/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**', 'packages/web/src/**/generated.ts', 'data/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -20,7 +20,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    files: ['scripts/**/*.mjs', '**/*.config.{js,mjs,ts}'],
+    files: ['scripts/**/*.mjs', 'packages/*/bench/**/*.{mjs,js}', '**/*.config.{js,mjs,ts}'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
 );

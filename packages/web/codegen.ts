@@ -1,28 +1,49 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
+/** The plugins and settings every output shares. */
+const typedDocuments = {
+  plugins: ['typescript', 'typescript-operations', 'typed-document-node'],
+  config: {
+    useTypeImports: true,
+    enumsAsTypes: true,
+    onlyOperationTypes: true,
+    avoidOptionals: { field: true, inputValue: false },
+    defaultScalarType: 'unknown',
+    nonOptionalTypename: true,
+    skipTypeNameForRoot: true,
+    scalars: { DateTimeISO: 'string', ID: 'string' },
+  },
+};
+
 /**
  * Typed operations from the schema the API emits and commits (no live server needed).
- * Operations live one per file in `src/features/<feature>/api/*.graphql`; the output is a
- * single committed module of `TypedDocumentNode`s that Apollo's hooks infer types from.
+ * Operations live one per file in `src/features/<feature>/api/*.graphql`; each output is a
+ * committed module of `TypedDocumentNode`s that Apollo's hooks infer types from.
+ *
+ * A bundler puts a whole module in one chunk, so the documents of lazily loaded pages get a module
+ * of their own: the team operations (Mon équipe, invitation link, access request) stay out of the
+ * initial JavaScript. They reuse the viewer fragment, which `acceptInvitation` answers with.
  */
 const config: CodegenConfig = {
   overwrite: true,
   schema: '../api/schema.graphql',
-  documents: ['src/**/*.graphql'],
   generates: {
     'src/lib/graphql/generated.ts': {
-      plugins: ['typescript', 'typescript-operations', 'typed-document-node'],
-      config: {
-        useTypeImports: true,
-        enumsAsTypes: true,
-        onlyOperationTypes: true,
-        avoidOptionals: { field: true, inputValue: false },
-        defaultScalarType: 'unknown',
-        nonOptionalTypename: true,
-        skipTypeNameForRoot: true,
-        scalars: { DateTimeISO: 'string', ID: 'string' },
-      },
+      ...typedDocuments,
+      documents: [
+        'src/**/*.graphql',
+        '!src/features/team/**/*.graphql',
+        '!src/features/mail/**/*.graphql',
+        '!src/features/operator/**/*.graphql',
+      ],
     },
+    'src/features/team/api/generated.ts': {
+      ...typedDocuments,
+      documents: ['src/features/team/**/*.graphql', 'src/features/auth/api/viewer.fragment.graphql'],
+    },
+    // Mes courriers, and the operator's pages (mail upload, forwarding queue): lazy pages too.
+    'src/features/mail/api/generated.ts': { ...typedDocuments, documents: ['src/features/mail/**/*.graphql'] },
+    'src/features/operator/api/generated.ts': { ...typedDocuments, documents: ['src/features/operator/**/*.graphql'] },
   },
 };
 

@@ -5,7 +5,7 @@ import { defineConfig } from 'vite';
 const apiTarget = `http://127.0.0.1:${process.env.API_PORT ?? '4000'}`;
 // Same-origin API paths, forwarded to the API process in development and preview.
 const proxy = Object.fromEntries(
-  ['graphql', 'files', 'healthz', 'readyz', 'dev'].map((name) => [`^/${name}(/|\\?|$)`, { target: apiTarget, changeOrigin: false }]),
+  ['graphql', 'files', 'healthz', 'readyz', 'dev-api'].map((name) => [`^/${name}(/|\\?|$)`, { target: apiTarget, changeOrigin: false }]),
 );
 
 export default defineConfig({
@@ -39,6 +39,8 @@ export default defineConfig({
           if (/\/node_modules\/(@apollo|graphql|graphql-tag|rxjs|@wry|optimism|tslib|@graphql-typed-document-node)\//.test(id)) {
             return 'apollo';
           }
+          // Phone numbers are only checked on the team pages: kept out of the route chunks.
+          if (id.includes('/node_modules/libphonenumber-js/')) return 'phone';
           return undefined;
         },
       },

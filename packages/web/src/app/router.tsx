@@ -4,7 +4,7 @@ import { createBrowserRouter, redirect, type LoaderFunctionArgs, type RouteObjec
 import { RouterProvider } from 'react-router/dom';
 import { RouteError } from '@/components/errors/route-error';
 import { COMPANY_PAGES, paths, safeRedirect, type CompanyPage, type CompanyPageKey } from '@/config/paths';
-import { activeMemberships, loadViewer, requireViewer } from '@/lib/auth';
+import { activeMemberships, loadViewer, refreshViewer, requireViewer } from '@/lib/auth';
 import { companyLandingHref } from '@/lib/authorization';
 import { RootErrorBoundary, RootHydrateFallback, RootLayout } from './routes/root';
 
@@ -49,7 +49,14 @@ export function createRoutes(client: ApolloClient): RouteObject[] {
     return redirect(next ?? paths.home.getHref());
   };
 
+  /** Memberships are read again on each navigation: a role changed or removed by an administrator applies at the next click. */
+  const freshViewer = async () => {
+    await refreshViewer(client);
+    return null;
+  };
+
   const home = async ({ request }: LoaderFunctionArgs) => {
+    await refreshViewer(client); // land on a section the current access opens
     const viewer = await requireViewer(client, request);
     const [first] = activeMemberships(viewer);
     if (first) return redirect(companyLandingHref(first));
@@ -78,6 +85,23 @@ export function createRoutes(client: ApolloClient): RouteObject[] {
           lazy: () => import('./routes/auth/reset-password'),
         },
         {
+          // Public: the page adapts to who is signed in (join, or sign out first), so it reads it.
+          path: paths.invitation.path,
+          loader: async () => {
+            await loadViewer(client);
+            return null;
+          },
+          lazy: () => import('./routes/invitation'),
+        },
+        {
+          path: paths.requestAccess.path,
+          lazy: () => import('./routes/request-access'),
+        },
+        {
+          path: paths.devMailbox.path,
+          lazy: () => import('./routes/dev/mailbox'),
+        },
+        {
           id: 'app',
           loader: async ({ request }) => {
             await requireViewer(client, request);
@@ -88,6 +112,10 @@ export function createRoutes(client: ApolloClient): RouteObject[] {
             { index: true, loader: home, lazy: () => import('./routes/app/home') },
             {
               path: paths.company.path,
+              loader: freshViewer,
+              // Every navigation but a change of filters within the page (same path, other query).
+              shouldRevalidate: ({ currentUrl, nextUrl }) =>
+                currentUrl.pathname !== nextUrl.pathname || currentUrl.search === nextUrl.search,
               lazy: () => import('./routes/app/company/layout'),
               children: [
                 {
@@ -102,8 +130,20 @@ export function createRoutes(client: ApolloClient): RouteObject[] {
               ],
             },
             {
+              // Staff only: the layout checks `isStaff`; each tool is its own chunk.
               path: paths.operator.path,
-              lazy: () => import('./routes/app/operator'),
+              lazy: () => import('./routes/app/operator/layout'),
+              children: [
+                { index: true, lazy: async () => ({ ...(await import('./routes/app/operator/index')), ErrorBoundary: RouteError }) },
+                {
+                  path: paths.operator.upload.path,
+                  lazy: async () => ({ ...(await import('./routes/app/operator/upload')), ErrorBoundary: RouteError }),
+                },
+                {
+                  path: paths.operator.forwarding.path,
+                  lazy: async () => ({ ...(await import('./routes/app/operator/forwarding')), ErrorBoundary: RouteError }),
+                },
+              ],
             },
             { path: '*', lazy: () => import('./routes/app/not-found') },
           ],

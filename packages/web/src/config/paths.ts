@@ -38,11 +38,29 @@ export const paths = {
       getHref: (token: string) => `/reset-password?token=${encode(token)}`,
     },
   },
+  /** The link of an invitation email (public). */
+  invitation: {
+    path: '/invitation',
+    getHref: (token: string) => `/invitation?token=${encode(token)}`,
+  },
+  /** The public "ask to join a company" form. */
+  requestAccess: { path: '/request-access', getHref: () => '/request-access' },
+  /** Development only: the emails the product would have sent. */
+  devMailbox: {
+    path: '/dev/mailbox',
+    getHref: (to?: string | null) => (to ? `/dev/mailbox?to=${encode(to)}` : '/dev/mailbox'),
+  },
   company: {
     path: '/c/:companyId',
     getHref: (companyId: string) => `/c/${encode(companyId)}`,
   },
-  operator: { path: '/operator', getHref: () => '/operator' },
+  /** The operator (staff) space; its pages are children of `/operator`. */
+  operator: {
+    path: '/operator',
+    getHref: () => '/operator',
+    upload: { path: 'mail', getHref: () => '/operator/mail' },
+    forwarding: { path: 'forwarding', getHref: () => '/operator/forwarding' },
+  },
 } as const;
 
 export const COMPANY_PAGE_KEYS = ['mail', 'invoices', 'services', 'team', 'settings'] as const;

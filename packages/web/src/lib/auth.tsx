@@ -46,6 +46,21 @@ export async function requireViewer(client: ApolloClient, request: Request): Pro
   return viewer;
 }
 
+/**
+ * Asks the API again who is signed in and with which access. Run before each navigation inside a
+ * company (and after a change to one's own membership), so a role change or a removal made by an
+ * administrator applies on the member's very next click, as the API applies it on their next
+ * request. On the first page load it joins the `me` request already in flight (Apollo sends one).
+ * A failure keeps what the cache has.
+ */
+export async function refreshViewer(client: ApolloClient): Promise<void> {
+  try {
+    await client.query({ query: MeDocument, fetchPolicy: 'network-only' });
+  } catch {
+    // offline or server error: the next navigation tries again
+  }
+}
+
 export type SessionEnd = 'logout' | 'expired';
 
 /** Why the session ended during this page's life (null while signed in, or never signed in). */

@@ -27,6 +27,16 @@ export function fieldErrorsOf(error: unknown): FieldError[] {
   return fields;
 }
 
+/** A value from the `extensions` of the first GraphQL error that has it (e.g. `invitationEmail`). */
+export function errorExtensionOf(error: unknown, key: string): unknown {
+  if (!CombinedGraphQLErrors.is(error)) return undefined;
+  for (const graphQLError of error.errors) {
+    const value = graphQLError.extensions?.[key];
+    if (value !== undefined) return value;
+  }
+  return undefined;
+}
+
 export const SESSION_ERROR_CODES: readonly ErrorCode[] = ['UNAUTHENTICATED', 'SESSION_EXPIRED'];
 export const ACCESS_ERROR_CODES: readonly ErrorCode[] = ['FORBIDDEN', 'NOT_FOUND'];
 

@@ -45,6 +45,16 @@ export function fromApiLocale(locale: 'FR' | 'EN'): Locale {
 }
 
 /**
+ * Adds the texts of a namespace the first time a lazily loaded page needs them, so they stay out
+ * of the initial bundle. Idempotent; safe to call during render (no re-render is triggered).
+ */
+export function addNamespace(instance: I18n, namespace: string, bundles: Readonly<Record<Locale, object>>): void {
+  for (const locale of LOCALES) {
+    if (!instance.hasResourceBundle(locale, namespace)) instance.addResourceBundle(locale, namespace, bundles[locale]);
+  }
+}
+
+/**
  * A fresh i18next instance with both languages bundled (they are small), initialised
  * synchronously so the first render already has its texts. `<html lang>` follows the language.
  */

@@ -1,9 +1,20 @@
 import 'i18next';
+import type { devMailboxFr } from '@/locales/dev-mailbox/fr';
 import type { fr } from '@/locales/fr';
+import type { mailFr } from '@/locales/mail/fr';
+import type { operatorFr } from '@/locales/operator/fr';
+import type { teamFr } from '@/locales/team/fr';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof fr };
+    /** `translation` is bundled; the others are added by their (lazily loaded) pages. */
+    resources: {
+      translation: typeof fr;
+      team: typeof teamFr;
+      devMailbox: typeof devMailboxFr;
+      mail: typeof mailFr;
+      operator: typeof operatorFr;
+    };
   }
 }

@@ -21,6 +21,9 @@ export const en: Messages = {
     required: 'Required',
     showPassword: 'Show',
     errorSummary: 'Fix the highlighted field to continue.',
+    cancel: 'Cancel',
+    close: 'Close',
+    didYouMean: 'Did you mean <action>{{suggestion}}</action>?',
   },
   auth: {
     login: {
@@ -33,10 +36,11 @@ export const en: Messages = {
       forgotPassword: 'Forgot your password?',
       emailRequired: 'Enter your email address.',
       passwordRequired: 'Enter your password.',
-      didYouMean: 'Did you mean <action>{{suggestion}}</action>?',
       sessionExpired: 'Your session has expired. Sign in again to continue.',
       signedIn: 'Signed in.',
-      noAccount: 'No account yet? Access is by invitation from an administrator of your company.',
+      noAccount: 'Access is by invitation from an administrator of your company.',
+      requestAccessPrompt: 'No access yet?',
+      requestAccessLink: 'Ask for access',
     },
     forgot: {
       title: 'Forgot your password',
@@ -94,8 +98,7 @@ export const en: Messages = {
     comingSoon: 'Coming soon',
     mail: {
       title: 'My mail',
-      body: 'Your scanned mail will appear here.',
-      next: 'You will be able to read, download and sort it, and ask for it to be forwarded.',
+      body: 'Your scanned mail: read it, file it, download it or have it forwarded.',
     },
     invoices: {
       title: 'Invoices',
@@ -109,8 +112,7 @@ export const en: Messages = {
     },
     team: {
       title: 'My team',
-      body: 'The company’s members and their access will appear here.',
-      next: 'You will be able to invite colleagues, change their role or withdraw their access.',
+      body: 'The people with access to the company, their role, and the invitations under way.',
     },
     settings: {
       title: 'Settings',
@@ -131,9 +133,7 @@ export const en: Messages = {
   },
   operator: {
     title: 'Operator space',
-    body: 'The operator tools come in a later step:',
     companies: 'create and search the domiciled companies;',
-    mail: 'upload scanned mail;',
     invoices: 'issue invoices;',
     formalities: 'open and follow formalities.',
   },

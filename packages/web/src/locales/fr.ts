@@ -23,6 +23,9 @@ export const fr = {
     required: 'Champ obligatoire',
     showPassword: 'Afficher',
     errorSummary: 'Corrigez le champ signalé pour continuer.',
+    cancel: 'Annuler',
+    close: 'Fermer',
+    didYouMean: 'Vouliez-vous dire <action>{{suggestion}}</action> ?',
   },
   auth: {
     login: {
@@ -35,10 +38,11 @@ export const fr = {
       forgotPassword: 'Mot de passe oublié ?',
       emailRequired: 'Saisissez votre adresse e-mail.',
       passwordRequired: 'Saisissez votre mot de passe.',
-      didYouMean: 'Vouliez-vous dire <action>{{suggestion}}</action> ?',
       sessionExpired: 'Votre session a expiré. Reconnectez-vous pour continuer.',
       signedIn: 'Connexion réussie.',
-      noAccount: 'Pas encore de compte ? L’accès se fait sur invitation d’un administrateur de votre entreprise.',
+      noAccount: 'L’accès se fait sur invitation d’un administrateur de votre entreprise.',
+      requestAccessPrompt: 'Pas encore d’accès ?',
+      requestAccessLink: 'Demander l’accès',
     },
     forgot: {
       title: 'Mot de passe oublié',
@@ -96,8 +100,7 @@ export const fr = {
     comingSoon: 'Bientôt disponible',
     mail: {
       title: 'Mes courriers',
-      body: 'Vos courriers numérisés apparaîtront ici.',
-      next: 'Vous pourrez les consulter, les télécharger, les classer et demander leur réexpédition.',
+      body: 'Vos courriers numérisés : consultez-les, classez-les, téléchargez-les ou demandez leur réexpédition.',
     },
     invoices: {
       title: 'Factures',
@@ -111,8 +114,7 @@ export const fr = {
     },
     team: {
       title: 'Mon équipe',
-      body: 'Les membres de l’entreprise et leurs accès apparaîtront ici.',
-      next: 'Vous pourrez inviter des collaborateurs, changer leur rôle ou retirer leur accès.',
+      body: 'Les personnes qui ont accès à l’entreprise, leur rôle, et les invitations en cours.',
     },
     settings: {
       title: 'Paramètres',
@@ -133,9 +135,7 @@ export const fr = {
   },
   operator: {
     title: 'Espace opérateur',
-    body: 'Les outils opérateur arrivent dans une prochaine étape :',
     companies: 'créer et rechercher les entreprises domiciliées ;',
-    mail: 'déposer les courriers numérisés ;',
     invoices: 'émettre les factures ;',
     formalities: 'ouvrir et suivre les formalités.',
   },

@@ -62,6 +62,16 @@ export type ContactSubject =
   | 'FACTURATION'
   | 'FORMALITE';
 
+/** INLINE opens the PDF in the browser; ATTACHMENT downloads it. */
+export type FileDisposition =
+  | 'ATTACHMENT'
+  | 'INLINE';
+
+export type ForwardingStatus =
+  | 'CANCELLED'
+  | 'REQUESTED'
+  | 'SENT';
+
 /** One person to invite. Errors come back per row, never for the whole batch. */
 export type InvitationInput = {
   /** What this person is the contact for; only areas their scopes grant. */
@@ -91,6 +101,35 @@ export type InvitationStatus =
 export type Locale =
   | 'EN'
   | 'FR';
+
+/** Filters combine with AND. Dates are instants (ISO 8601). */
+export type MailFilter = {
+  /** Received at or after this instant (inclusive). */
+  receivedFrom?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  /** Received before this instant (exclusive). */
+  receivedTo?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  /** Text found in the sender or the recipient, ignoring case and accents. */
+  search?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<MailStatus>;
+  /** Items carrying any of these tags. */
+  tagIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  type?: InputMaybe<MailType>;
+};
+
+/** Where the physical item is: scanned and kept, asked to be forwarded, forwarded, or archived. */
+export type MailStatus =
+  | 'ARCHIVED'
+  | 'FORWARDED'
+  | 'FORWARD_REQUESTED'
+  | 'SCANNED';
+
+/** Kind of postal item. */
+export type MailType =
+  | 'ADMINISTRATIVE'
+  | 'ADVERTISING'
+  | 'LETTER'
+  | 'PARCEL'
+  | 'REGISTERED';
 
 export type MembershipStatus =
   | 'ACTIVE'

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { PageHeader } from '@/components/layouts';
-import { Alert } from '@/components/ui';
+import { Alert, Link } from '@/components/ui';
 import { paths, safeRedirect } from '@/config/paths';
 import { AuthLayout } from '@/features/auth/components/auth-layout';
 import { LoginForm } from '@/features/auth/components/login-form';
@@ -28,6 +28,9 @@ export function Component() {
         }}
       />
       <p className="muted small">{t('auth.login.noAccount')}</p>
+      <p className="form__aside form__aside--center">
+        {t('auth.login.requestAccessPrompt')} <Link to={paths.requestAccess.getHref()}>{t('auth.login.requestAccessLink')}</Link>
+      </p>
     </AuthLayout>
   );
 }

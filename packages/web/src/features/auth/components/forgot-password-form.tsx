@@ -2,12 +2,12 @@ import { useMutation } from '@apollo/client/react';
 import { validateEmail, validationMessage, type ValidationCode } from '@guichet/shared';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EmailField } from '@/components/forms/email-field';
 import { Alert, Button, Link } from '@/components/ui';
 import { paths } from '@/config/paths';
 import { describeError, fieldErrorsOf } from '@/lib/errors';
 import { RequestPasswordResetDocument } from '@/lib/graphql/generated';
 import { localeOf } from '@/lib/i18n';
-import { EmailField } from './email-field';
 
 type Problem = { kind: 'required' } | { kind: 'rule'; code: ValidationCode };
 

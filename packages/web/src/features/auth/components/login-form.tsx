@@ -2,14 +2,14 @@ import { useApolloClient, useMutation } from '@apollo/client/react';
 import { validateEmail, validationMessage, type ValidationCode } from '@guichet/shared';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EmailField } from '@/components/forms/email-field';
+import { PasswordField } from '@/components/forms/password-field';
 import { Alert, Button, Link } from '@/components/ui';
 import { paths } from '@/config/paths';
 import { useApplyLocaleAfterLogin, writeViewer, type Viewer } from '@/lib/auth';
 import { describeError, fieldErrorsOf } from '@/lib/errors';
 import { LoginDocument } from '@/lib/graphql/generated';
 import { localeOf } from '@/lib/i18n';
-import { EmailField } from './email-field';
-import { PasswordField } from './password-field';
 
 /** Field problems are kept as codes and turned into text at render time, in the current language. */
 type FieldProblem = { kind: 'required' } | { kind: 'rule'; code: ValidationCode };

@@ -2,12 +2,12 @@ import { useMutation } from '@apollo/client/react';
 import { PASSWORD_MIN_LENGTH, validatePassword, validationMessage, type ValidationCode } from '@guichet/shared';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PasswordField } from '@/components/forms/password-field';
 import { Alert, Button, Link } from '@/components/ui';
 import { paths } from '@/config/paths';
 import { describeError, errorCodeOf, fieldErrorsOf } from '@/lib/errors';
 import { ResetPasswordDocument } from '@/lib/graphql/generated';
 import { localeOf } from '@/lib/i18n';
-import { PasswordField } from './password-field';
 
 type Problem = { kind: 'required' } | { kind: 'mismatch' } | { kind: 'rule'; code: ValidationCode };
 

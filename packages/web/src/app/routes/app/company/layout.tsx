@@ -12,7 +12,8 @@ function pageKeyOf(pathname: string): CompanyPageKey | null {
 
 /**
  * `/c/:companyId/*`: the company must be one of the person's memberships; its scopes then drive
- * the navigation and the guard of every section below.
+ * the navigation and the guard of every section below (the route's loader asks for them again on
+ * each navigation).
  */
 export function Component() {
   const viewer = useViewer();

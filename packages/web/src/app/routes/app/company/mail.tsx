@@ -1,7 +1,6 @@
-import { useTranslation } from 'react-i18next';
-import { PlaceholderPage } from '@/components/layouts';
+import { MailPage } from '@/features/mail/components/mail-page';
 
+/** `/c/:companyId/mail` (mail:read, checked by the route's permission guard). */
 export function Component() {
-  const { t } = useTranslation();
-  return <PlaceholderPage title={t('pages.mail.title')} body={t('pages.mail.body')} next={t('pages.mail.next')} />;
+  return <MailPage />;
 }

@@ -13,6 +13,10 @@ export interface EmailFieldProps {
   onAcceptSuggestion?: (suggestion: string) => void;
   inputRef?: Ref<HTMLInputElement>;
   autoFocus?: boolean;
+  /** `username` for sign-in forms (password managers pair it with the password), `email` elsewhere. */
+  autoComplete?: string;
+  name?: string;
+  description?: string;
 }
 
 export function EmailField({
@@ -25,16 +29,19 @@ export function EmailField({
   onAcceptSuggestion,
   inputRef,
   autoFocus,
+  autoComplete = 'username',
+  name = 'email',
+  description,
 }: EmailFieldProps) {
-  const { t } = useTranslation();
   return (
     <TextField
       ref={inputRef}
       label={label}
-      name="email"
+      description={description}
+      name={name}
       type="email"
       inputMode="email"
-      autoComplete="username"
+      autoComplete={autoComplete}
       autoCapitalize="none"
       spellCheck={false}
       required
@@ -43,22 +50,24 @@ export function EmailField({
       error={error ?? undefined}
       onChange={(event) => onChange(event.target.value)}
       onBlur={onBlur}
-      hint={
-        suggestion && !error ? (
-          <p className="suggestion">
-            <Trans
-              t={t}
-              i18nKey="auth.login.didYouMean"
-              values={{ suggestion }}
-              components={{
-                action: (
-                  <button type="button" className="btn btn--link suggestion__action" onClick={() => onAcceptSuggestion?.(suggestion)} />
-                ),
-              }}
-            />
-          </p>
-        ) : undefined
-      }
+      hint={suggestion && !error ? <EmailSuggestion suggestion={suggestion} onAccept={onAcceptSuggestion} /> : undefined}
     />
+  );
+}
+
+/** "Did you mean jean@gmail.com?" with the address as a button that applies it. */
+export function EmailSuggestion({ suggestion, onAccept }: { suggestion: string; onAccept?: (suggestion: string) => void }) {
+  const { t } = useTranslation();
+  return (
+    <p className="suggestion">
+      <Trans
+        t={t}
+        i18nKey="form.didYouMean"
+        values={{ suggestion }}
+        components={{
+          action: <button type="button" className="btn btn--link suggestion__action" onClick={() => onAccept?.(suggestion)} />,
+        }}
+      />
+    </p>
   );
 }

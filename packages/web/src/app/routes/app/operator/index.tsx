@@ -1,0 +1,6 @@
+import { OperatorHome } from '@/features/operator/components/operator-home';
+
+/** `/operator` */
+export function Component() {
+  return <OperatorHome />;
+}

@@ -1,0 +1,38 @@
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '@/components/layouts';
+import { Badge, Card, Link } from '@/components/ui';
+import { paths } from '@/config/paths';
+import { useOperatorTranslation } from '../hooks/use-operator-translation';
+
+/** `/operator`: what the staff can do here, and what comes next. */
+export function OperatorHome() {
+  const { t } = useOperatorTranslation();
+  const { t: tApp } = useTranslation();
+  return (
+    <>
+      <PageHeader title={tApp('operator.title')} description={t('home.intro')} />
+      <div className="operator-tools">
+        <Card className="operator-tool">
+          <h2 className="card__title">
+            <Link to={paths.operator.upload.getHref()}>{t('nav.upload')}</Link>
+          </h2>
+          <p>{t('home.upload')}</p>
+        </Card>
+        <Card className="operator-tool">
+          <h2 className="card__title">
+            <Link to={paths.operator.forwarding.getHref()}>{t('nav.forwarding')}</Link>
+          </h2>
+          <p>{t('home.forwarding')}</p>
+        </Card>
+      </div>
+      <Card className="placeholder">
+        <Badge tone="info">{t('home.next')}</Badge>
+        <ul className="bullets">
+          <li>{tApp('operator.companies')}</li>
+          <li>{tApp('operator.invoices')}</li>
+          <li>{tApp('operator.formalities')}</li>
+        </ul>
+      </Card>
+    </>
+  );
+}
