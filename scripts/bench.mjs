@@ -1,0 +1,62 @@
+// `pnpm bench`: the budgets of the product, each printed as a ratio against a baseline measured
+// side by side in this run (never as absolute times, which move 40% between runs here).
+//   1. the SPA bundle against the framework floor (packages/web/bench/bundle-size.mjs);
+//   2. the mail list, deep pages and the ZIP export against bare baselines
+//      (packages/api/bench/mail-list.bench.mjs), on MySQL/MariaDB with BENCH_MAIL_COUNT items.
+// The bench database is created and filled on the first run, then reused.
+// Environment: BENCH_DATABASE_URL (default mysql://root@127.0.0.1:3306/guichet_bench),
+// BENCH_DATA_DIR (default ./data/bench), BENCH_MAIL_COUNT (default 1000000), BENCH_ONLY=web|api.
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { buildWhatIsMissing, root, run } from './lib.mjs';
+
+const require = createRequire(path.join(root, 'packages/api/package.json'));
+const only = process.env.BENCH_ONLY;
+const dbUrl = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/guichet_bench';
+const dataDir = path.resolve(process.env.BENCH_DATA_DIR ?? path.join(root, 'data', 'bench'));
+const count = Number(process.env.BENCH_MAIL_COUNT ?? 1_000_000);
+const DEMO_SIRET = '91234567800011';
+let failed = false;
+
+if (!(await buildWhatIsMissing())) process.exit(1);
+
+if (only !== 'api') {
+  console.log('\n━━━ SPA bundle ━━━');
+  if ((await run(process.execPath, ['packages/web/bench/bundle-size.mjs'])) !== 0) failed = true;
+}
+
+if (only !== 'web') {
+  console.log('\n━━━ mail list, deep pages, ZIP export ━━━');
+  const mysql = require('mysql2/promise');
+  const url = new URL(dbUrl);
+  const database = url.pathname.replace(/^\//, '');
+  const server = new URL(dbUrl);
+  server.pathname = '/';
+  const admin = await mysql.createConnection({ uri: server.toString() });
+  await admin.query(`CREATE DATABASE IF NOT EXISTS \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  await admin.end();
+
+  // Migrations and the demo data (Bruno, Demo SAS), through the API's own code.
+  require('reflect-metadata');
+  const dist = (p) => require(path.join(root, 'packages/api/dist', p));
+  const { openDatabase } = dist('db/data-source.js');
+  const { seedDemoIfEmpty } = dist('seed/demo-seed.js');
+  const { LocalFileStorage } = dist('storage/local-storage.js');
+  const ds = await openDatabase({ url: dbUrl, dataDir });
+  await seedDemoIfEmpty(ds, 'demo-guichet-2026', new Date(), { storage: new LocalFileStorage(path.join(dataDir, 'files')) });
+  const [row] = await ds.query(
+    'SELECT COUNT(*) AS n FROM mail_items mi JOIN companies c ON c.id = mi.company_id WHERE c.siret = ?',
+    [DEMO_SIRET],
+  );
+  await ds.destroy();
+  const have = Number(row?.n ?? 0);
+  const env = { DATABASE_URL: dbUrl, DATA_DIR: dataDir, BENCH_DATABASE_URL: dbUrl, BENCH_DATA_DIR: dataDir, NODE_ENV: 'production' };
+  if (have < count) {
+    console.log(`Filling the bench database: ${count - have} mail items for Demo SAS (a million takes a few minutes)…`);
+    const code = await run(process.execPath, ['packages/api/dist/seed/bulk-mail.js', '--company', DEMO_SIRET, '--count', String(count - have)], { env });
+    if (code !== 0) process.exit(code);
+  }
+  if ((await run(process.execPath, ['packages/api/bench/mail-list.bench.mjs', 'all'], { env })) !== 0) failed = true;
+}
+
+process.exit(failed ? 1 : 0);
