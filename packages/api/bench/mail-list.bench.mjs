@@ -282,15 +282,17 @@ async function main() {
       );
       const filesServer = http.createServer(async (_req, res) => {
         res.writeHead(200, { 'content-type': 'application/octet-stream' });
+        res.setMaxListeners(0);
         for (const f of files) await pipeline(fs.createReadStream(path.join(env.filesDir, ...f.file_key.split('/'))), res, { end: false });
         res.end();
       });
       await new Promise((r) => filesServer.listen(0, '127.0.0.1', r));
-      const download = async (url) => {
+      const download = async (url, headers = {}) => {
         const t = process.hrtime.bigint();
         let bytes = 0;
         await new Promise((resolve, reject) => {
-          http.get(url, { agent }, (res) => {
+          http.get(url, { agent, headers }, (res) => {
+            if (res.statusCode !== 200) reject(new Error(`GET ${url} answered ${res.statusCode}`));
             res.on('data', (c) => (bytes += c.length));
             res.on('end', resolve);
             res.on('error', reject);
@@ -307,7 +309,8 @@ async function main() {
         const base = process.memoryUsage().rss;
         let peak = base;
         const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
-        const z = await download(`${server.url}${new URL(exp.url).pathname}`);
+        // Export links open only in the session of the member they were made for.
+        const z = await download(`${server.url}${new URL(exp.url).pathname}`, { cookie });
         clearInterval(timer);
         peakGrowth = Math.max(peakGrowth, peak - base);
         zipBytes = z.bytes;
