@@ -21,6 +21,6 @@ export default tseslint.config(
   },
   {
     files: ['scripts/**/*.mjs', 'packages/*/bench/**/*.{mjs,js}', '**/*.config.{js,mjs,ts}'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
 );

@@ -44,16 +44,19 @@ if (only !== 'web') {
   const { LocalFileStorage } = dist('storage/local-storage.js');
   const ds = await openDatabase({ url: dbUrl, dataDir });
   await seedDemoIfEmpty(ds, 'demo-guichet-2026', new Date(), { storage: new LocalFileStorage(path.join(dataDir, 'files')) });
-  const [row] = await ds.query(
-    'SELECT COUNT(*) AS n FROM mail_items mi JOIN companies c ON c.id = mi.company_id WHERE c.siret = ?',
-    [DEMO_SIRET],
-  );
+  const [row] = await ds.query('SELECT COUNT(*) AS n FROM mail_items mi JOIN companies c ON c.id = mi.company_id WHERE c.siret = ?', [
+    DEMO_SIRET,
+  ]);
   await ds.destroy();
   const have = Number(row?.n ?? 0);
   const env = { DATABASE_URL: dbUrl, DATA_DIR: dataDir, BENCH_DATABASE_URL: dbUrl, BENCH_DATA_DIR: dataDir, NODE_ENV: 'production' };
   if (have < count) {
     console.log(`Filling the bench database: ${count - have} mail items for Demo SAS (a million takes a few minutes)…`);
-    const code = await run(process.execPath, ['packages/api/dist/seed/bulk-mail.js', '--company', DEMO_SIRET, '--count', String(count - have)], { env });
+    const code = await run(
+      process.execPath,
+      ['packages/api/dist/seed/bulk-mail.js', '--company', DEMO_SIRET, '--count', String(count - have)],
+      { env },
+    );
     if (code !== 0) process.exit(code);
   }
   if ((await run(process.execPath, ['packages/api/bench/mail-list.bench.mjs', 'all'], { env })) !== 0) failed = true;
