@@ -1,4 +1,4 @@
-/* global URL, Buffer, global, setTimeout, setInterval, clearInterval */
+/* global Buffer, global, setTimeout, setInterval, clearInterval */
 /**
  * Mail benchmarks (DESIGN §7): each figure is a ratio against a baseline run side by side,
  * interleaved, in the same process and run. Needs a MySQL/MariaDB database holding a company with
