@@ -5,6 +5,7 @@ import { decodeCursor, encodeCursor } from '../../common/cursor';
 import { DomainError, validationFailed } from '../../common/domain-error';
 import { newId } from '../../common/ids';
 import { dbDate } from '../../db/columns';
+import { isUniqueViolation } from '../../db/errors';
 import type { ActivityService } from '../activity/activity.service';
 import { CompanyEntity } from './company.entity';
 
@@ -17,11 +18,6 @@ export interface CompanyInput {
 export interface Actor {
   userId: string;
   ip: string | null;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: string; driverError?: { code?: string } }).driverError?.code ?? (error as { code?: string }).code;
-  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
 export class CompanyService {

@@ -13,7 +13,7 @@ import { ForwardingRequestEntity, ForwardingRequestItemEntity, type ForwardingSt
 import { MailItemEntity, type MailStatus } from './mail-item.entity';
 import { loadItemsOfForwardingRequests } from './mail.loader';
 import type { MailItemRow } from './mail.queries';
-import { isUniqueViolation } from './mail.service';
+import { isUniqueViolation } from '../../db/errors';
 import { distinctIds, mailValidationFailed, type MailFieldError } from './mail.validation';
 
 export interface ForwardingAddress {

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { isUniqueViolation } from '../../db/errors';
 import { can, type ContactSubject, type Locale, type Scope } from '@guichet/shared';
 import { DomainError, notFound } from '../../common/domain-error';
 import { isId, newId } from '../../common/ids';
@@ -69,12 +70,6 @@ const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
 const scopesOf = csvSet<Scope>();
 const subjectsOf = csvSet<ContactSubject>();
-
-export function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; driverError?: { code?: string } };
-  const code = e.driverError?.code ?? e.code;
-  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
-}
 
 export function isForeignKeyViolation(error: unknown): boolean {
   const e = error as { code?: string; driverError?: { code?: string } };

@@ -29,7 +29,8 @@ import { AccessRequestEntity } from './access-request.entity';
 import { InvitationEntity, invitationStatus } from './invitation.entity';
 import { MembershipEntity } from './membership.entity';
 import { adminNoticeEmail, invitationEmail } from './team.emails';
-import { isUniqueViolation, lastAdmin } from './team.errors';
+import { isUniqueViolation } from '../../db/errors';
+import { lastAdmin } from './team.errors';
 
 export const INVITATION_TTL_DAYS = 7;
 export const MAX_INVITATIONS_PER_CALL = 50;
