@@ -62,6 +62,26 @@ export type TeamErrorCode = (typeof TEAM_ERROR_CODES)[number];
 export const TEAM_WARNING_CODES = ['POSSIBLE_DUPLICATE_MEMBER'] as const;
 export type TeamWarningCode = (typeof TEAM_WARNING_CODES)[number];
 
+/** Mail scans, tags and forwarding requests. */
+export const MAIL_ERROR_CODES = [
+  'MAIL_SENDER_REQUIRED',
+  'MAIL_SENDER_TOO_LONG',
+  'MAIL_RECIPIENT_TOO_LONG',
+  'MAIL_TYPE_INVALID',
+  'MAIL_RECEIVED_AT_INVALID',
+  'MAIL_RECEIVED_AT_IN_FUTURE',
+  'MAIL_FILE_REQUIRED',
+  'MAIL_FILE_NOT_PDF',
+  'MAIL_FILE_UNREADABLE',
+  'MAIL_FILE_TOO_LARGE',
+  'TAG_NAME_REQUIRED',
+  'TAG_NAME_TOO_LONG',
+  'TAG_COLOR_INVALID',
+  'IDEMPOTENCY_KEY_INVALID',
+  'ADDRESS_TOO_LONG',
+] as const;
+export type MailErrorCode = (typeof MAIL_ERROR_CODES)[number];
+
 export const VALIDATION_CODES = [
   ...SCOPE_ERROR_CODES,
   ...EMAIL_ERROR_CODES,
@@ -75,6 +95,7 @@ export const VALIDATION_CODES = [
   ...ADDRESS_ERROR_CODES,
   ...TEAM_ERROR_CODES,
   ...TEAM_WARNING_CODES,
+  ...MAIL_ERROR_CODES,
 ] as const;
 export type ValidationCode = (typeof VALIDATION_CODES)[number];
 

@@ -171,6 +171,66 @@ export const VALIDATION_MESSAGES: Readonly<Record<ValidationCode, Labels>> = {
     fr: 'Un membre porte déjà ce nom ({name}) : vérifiez qu’il ne s’agit pas de la même personne.',
     en: 'A member already has this name ({name}): check that this is not the same person.',
   },
+  MAIL_SENDER_REQUIRED: {
+    fr: 'Indiquez l’expéditeur.',
+    en: 'Enter the sender.',
+  },
+  MAIL_SENDER_TOO_LONG: {
+    fr: 'L’expéditeur est trop long (200 caractères au maximum).',
+    en: 'The sender is too long (at most 200 characters).',
+  },
+  MAIL_RECIPIENT_TOO_LONG: {
+    fr: 'Le destinataire est trop long (200 caractères au maximum).',
+    en: 'The recipient is too long (at most 200 characters).',
+  },
+  MAIL_TYPE_INVALID: {
+    fr: 'Choisissez un type de courrier.',
+    en: 'Choose a type of mail.',
+  },
+  MAIL_RECEIVED_AT_INVALID: {
+    fr: 'Indiquez une date de réception valide.',
+    en: 'Enter a valid date of receipt.',
+  },
+  MAIL_RECEIVED_AT_IN_FUTURE: {
+    fr: 'La date de réception ne peut pas être dans le futur.',
+    en: 'The date of receipt cannot be in the future.',
+  },
+  MAIL_FILE_REQUIRED: {
+    fr: 'Le fichier est vide.',
+    en: 'The file is empty.',
+  },
+  MAIL_FILE_NOT_PDF: {
+    fr: 'Ce fichier n’est pas un PDF.',
+    en: 'This file is not a PDF.',
+  },
+  MAIL_FILE_UNREADABLE: {
+    fr: 'Ce PDF est illisible ou endommagé.',
+    en: 'This PDF is unreadable or damaged.',
+  },
+  MAIL_FILE_TOO_LARGE: {
+    fr: 'Ce fichier est trop volumineux.',
+    en: 'This file is too large.',
+  },
+  TAG_NAME_REQUIRED: {
+    fr: 'Donnez un nom à l’étiquette.',
+    en: 'Give the tag a name.',
+  },
+  TAG_NAME_TOO_LONG: {
+    fr: 'Le nom est trop long (50 caractères au maximum).',
+    en: 'The name is too long (at most 50 characters).',
+  },
+  TAG_COLOR_INVALID: {
+    fr: 'Choisissez une couleur.',
+    en: 'Choose a colour.',
+  },
+  IDEMPOTENCY_KEY_INVALID: {
+    fr: 'La demande n’a pas pu être identifiée. Fermez le formulaire et recommencez.',
+    en: 'The request could not be identified. Close the form and start again.',
+  },
+  ADDRESS_TOO_LONG: {
+    fr: 'Cette ligne est trop longue.',
+    en: 'This line is too long.',
+  },
 };
 
 const FALLBACK_MESSAGE: Labels = {

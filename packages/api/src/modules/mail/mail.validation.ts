@@ -1,41 +1,16 @@
-import type { FieldError, ValidationCode } from '@guichet/shared';
+import type { FieldError } from '@guichet/shared';
 import { DomainError, notFound } from '../../common/domain-error';
 import { isId } from '../../common/ids';
 import { MAIL_STATUSES, MAIL_TYPES, type MailStatus, type MailType } from './mail-item.entity';
 
-/**
- * Field error codes of the mail module. They travel in `extensions.fields` (GraphQL) and in
- * `error.fields` (file routes) like the shared validation codes.
- */
-export const MAIL_VALIDATION_CODES = [
-  'MAIL_SENDER_REQUIRED',
-  'MAIL_SENDER_TOO_LONG',
-  'MAIL_RECIPIENT_TOO_LONG',
-  'MAIL_TYPE_INVALID',
-  'MAIL_RECEIVED_AT_INVALID',
-  'MAIL_RECEIVED_AT_IN_FUTURE',
-  'MAIL_FILE_REQUIRED',
-  'MAIL_FILE_NOT_PDF',
-  'MAIL_FILE_UNREADABLE',
-  'MAIL_FILE_TOO_LARGE',
-  'TAG_NAME_REQUIRED',
-  'TAG_NAME_TOO_LONG',
-  'TAG_COLOR_INVALID',
-  'IDEMPOTENCY_KEY_INVALID',
-  'ADDRESS_TOO_LONG',
-] as const;
-export type MailValidationCode = (typeof MAIL_VALIDATION_CODES)[number];
-
-export interface MailFieldError {
-  field: string;
-  code: MailValidationCode | ValidationCode;
-}
+/** Field errors of the mail module use the shared codes (MAIL_*, TAG_*, …), like every other module. */
+export type MailFieldError = FieldError;
 
 export function mailValidationFailed(fields: MailFieldError[], message?: string): DomainError {
   return new DomainError(
     'VALIDATION_FAILED',
     message ?? `Invalid input: ${fields.map((f) => `${f.field} (${f.code})`).join(', ')}.`,
-    fields as FieldError[],
+    fields,
   );
 }
 

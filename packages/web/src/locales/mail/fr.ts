@@ -1,7 +1,7 @@
 /**
  * Texts of Mes courriers (`mail` namespace, loaded with the mail pages only). The labels of mail
- * types and statuses and the messages of the mail validation codes are here too: the operator's
- * upload page loads this namespace for them.
+ * types and statuses are here too: the operator's upload page loads this namespace for them. The
+ * messages of the mail validation codes come from @guichet/shared, like every other code.
  */
 export const mailFr = {
   page: {
@@ -217,24 +217,6 @@ export const mailFr = {
     REQUESTED: 'Demandée',
     SENT: 'Envoyée',
     CANCELLED: 'Annulée',
-  },
-  /** Field error codes of the mail API (not in @guichet/shared). */
-  codes: {
-    MAIL_SENDER_REQUIRED: 'Indiquez l’expéditeur.',
-    MAIL_SENDER_TOO_LONG: 'L’expéditeur est trop long (200 caractères au maximum).',
-    MAIL_RECIPIENT_TOO_LONG: 'Le destinataire est trop long (200 caractères au maximum).',
-    MAIL_TYPE_INVALID: 'Choisissez un type de courrier.',
-    MAIL_RECEIVED_AT_INVALID: 'Indiquez une date de réception valide.',
-    MAIL_RECEIVED_AT_IN_FUTURE: 'La date de réception ne peut pas être dans le futur.',
-    MAIL_FILE_REQUIRED: 'Le fichier est vide.',
-    MAIL_FILE_NOT_PDF: 'Ce fichier n’est pas un PDF.',
-    MAIL_FILE_UNREADABLE: 'Ce PDF est illisible ou endommagé.',
-    MAIL_FILE_TOO_LARGE: 'Ce fichier est trop volumineux.',
-    TAG_NAME_REQUIRED: 'Donnez un nom à l’étiquette.',
-    TAG_NAME_TOO_LONG: 'Le nom est trop long (50 caractères au maximum).',
-    TAG_COLOR_INVALID: 'Choisissez une couleur.',
-    IDEMPOTENCY_KEY_INVALID: 'La demande n’a pas pu être identifiée. Fermez le formulaire et recommencez.',
-    ADDRESS_TOO_LONG: 'Cette ligne est trop longue.',
   },
 };
 

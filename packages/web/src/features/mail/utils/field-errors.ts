@@ -1,9 +1,7 @@
 import { isValidationCode, validationMessage, type Locale } from '@guichet/shared';
 import { CombinedGraphQLErrors } from '@apollo/client';
-import { mailEn } from '@/locales/mail/en';
-import { mailFr } from '@/locales/mail/fr';
 
-/** One invalid field as the API lists it: a shared validation code or a mail one (TAG_NAME_REQUIRED…). */
+/** One invalid field as the API lists it (a validation code of @guichet/shared). */
 export interface ApiFieldError {
   field: string;
   code: string;
@@ -25,14 +23,7 @@ export function apiFieldErrors(error: unknown): ApiFieldError[] {
   return fields;
 }
 
-const MAIL_CODE_MESSAGES = { fr: mailFr.codes, en: mailEn.codes } as const;
-type MailCode = keyof typeof mailFr.codes;
-
-const isMailCode = (code: string): code is MailCode => Object.prototype.hasOwnProperty.call(mailFr.codes, code);
-
-/** The sentence for a field error code: shared codes from @guichet/shared, mail codes from the mail texts. */
+/** The sentence for a field error code (every module's codes and messages live in @guichet/shared). */
 export function fieldErrorMessage(code: string, locale: Locale): string | null {
-  if (isValidationCode(code)) return validationMessage(code, locale);
-  if (isMailCode(code)) return MAIL_CODE_MESSAGES[locale][code];
-  return null;
+  return isValidationCode(code) ? validationMessage(code, locale) : null;
 }

@@ -1,6 +1,4 @@
 import { isValidationCode, validationMessage, type Locale } from '@guichet/shared';
-import { mailEn } from '@/locales/mail/en';
-import { mailFr } from '@/locales/mail/fr';
 import type { MailType } from '../api/generated';
 
 export const MAIL_TYPES: readonly MailType[] = ['LETTER', 'REGISTERED', 'ADMINISTRATIVE', 'PARCEL', 'ADVERTISING'];
@@ -63,11 +61,8 @@ export function newRow(file: File, now: Date = new Date()): UploadRow {
   };
 }
 
-const MAIL_CODES = { fr: mailFr.codes, en: mailEn.codes } as const;
-
-/** The sentence for a field error code of the upload route (mail codes, or shared ones). */
+/** The sentence for a field error code of the upload route (codes and messages from @guichet/shared). */
 export function uploadCodeMessage(code: string, locale: Locale): string | null {
-  if (Object.prototype.hasOwnProperty.call(mailFr.codes, code)) return MAIL_CODES[locale][code as keyof typeof mailFr.codes];
   if (isValidationCode(code)) return validationMessage(code, locale);
   return null;
 }
