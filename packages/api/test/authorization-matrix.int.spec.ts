@@ -174,6 +174,29 @@ const OPERATIONS: Record<string, Operation> = {
   'Mutation.cancelForwarding': { document: `mutation { cancelForwarding(id: "${FAKE_ID}") { id } }`, variables: () => ({}) },
 };
 
+/** Every tenant field of Company, read through `company(id)` of Demo SAS. */
+const COMPANY_FIELDS: Record<string, string> = {
+  members: 'members { id }',
+  invitations: 'invitations { id }',
+  accessRequests: 'accessRequests { id }',
+  activity: 'activity(first: 1) { edges { cursor } }',
+  mailItems: 'mailItems(first: 1) { edges { cursor } }',
+  mailItem: `mailItem(id: "${FAKE_ID}") { id }`,
+  tags: 'tags { id }',
+  forwardingRequests: 'forwardingRequests(first: 1) { edges { cursor } }',
+};
+
+function companyFieldDeclarations(): Map<string, AccessDeclaration> {
+  const company = buildSchema().getType('Company');
+  if (!isObjectType(company)) throw new Error('no Company type');
+  const out = new Map<string, AccessDeclaration>();
+  for (const field of Object.values(company.getFields())) {
+    const access = field.extensions[ACCESS_EXTENSION] as AccessDeclaration | undefined;
+    if (access) out.set(field.name, access);
+  }
+  return out;
+}
+
 function declarations(): Map<string, AccessDeclaration | undefined> {
   const schema = buildSchema();
   const out = new Map<string, AccessDeclaration | undefined>();
@@ -238,6 +261,40 @@ describe('authorization matrix', () => {
       // A refusal carries no data for the refused field.
       const field = op.split('.')[1] as string;
       expect(res.data?.[field] ?? null).toBeNull();
+    }
+  });
+});
+
+describe('authorization matrix of the Company fields', () => {
+  let app: TestApp;
+  let demoId: string;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    demoId = await app.companyId('Demo SAS');
+  });
+  afterAll(async () => app.close());
+
+  it('has a row for every tenant field of Company', () => {
+    expect([...companyFieldDeclarations().keys()].sort()).toEqual(Object.keys(COMPANY_FIELDS).sort());
+  });
+
+  const cases = Object.keys(COMPANY_FIELDS).flatMap((field) => PERSONAS.map((persona) => [field, persona] as const));
+  it.each(cases)('Company.%s as %s', async (field, persona) => {
+    const access = companyFieldDeclarations().get(field);
+    if (!access) throw new Error(`Company.${field} declares no access`);
+    const client: Client = persona === 'anonymous' ? app.client() : await app.client().login(PERSONA_EMAILS[persona]);
+    const res = await client.gql<{ company: Record<string, unknown> | null }>(
+      `query($id: ID!) { company(id: $id) { id ${COMPANY_FIELDS[field]} } }`,
+      { id: demoId },
+    );
+    const accessErrors = (res.errors ?? []).filter(isRefusal).map((e) => e.extensions?.code);
+    if (expectedAllowed(access, persona)) {
+      expect({ field, persona, accessErrors }).toEqual({ field, persona, accessErrors: [] });
+      expect(codesOf(res)).not.toContain('INTERNAL_SERVER_ERROR');
+    } else {
+      expect({ field, persona, refused: accessErrors.length > 0 }).toEqual({ field, persona, refused: true });
+      expect(res.data?.company?.[field] ?? null).toBeNull();
     }
   });
 });
