@@ -3,12 +3,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { GraphQLError } from 'graphql';
 import type { MockLink } from '@apollo/client/testing';
-import {
-  InviteMembersDocument,
-  type InvitationInput,
-  type InviteMembersMutation,
-  type TeamInvitationFragment,
-} from '@/features/team/api/generated';
+import { InviteMembersDocument, type InviteMembersMutation, type TeamInvitationFragment } from '@/features/team/api/generated';
+import type { InvitationInput } from '@/lib/graphql/schema-types';
 import { teamFr } from '@/locales/team/fr';
 import { buildMembership, buildViewer } from '@/testing/fixtures';
 import { buildInvitation, buildMember, teamMock } from '@/testing/team-fixtures';

@@ -4,10 +4,10 @@ import {
   ForwardingAddressDocument,
   MailItemsDocument,
   MailTagsDocument,
-  type MailFilter,
   type MailListItemFragment,
   type MailTagFragment,
 } from '../api/generated';
+import type { MailFilter } from '@/lib/graphql/schema-types';
 import { PAGE_SIZE } from '../utils/filters';
 import { buildMembership, buildViewer } from '@/testing/fixtures';
 

@@ -1,5 +1,5 @@
 import { Badge, type BadgeTone } from '@/components/ui';
-import type { ForwardingStatus, MailStatus } from '../api/generated';
+import type { ForwardingStatus, MailStatus } from '@/lib/graphql/schema-types';
 import { useMailTranslation } from '../hooks/use-mail-translation';
 
 const MAIL_TONES: Record<MailStatus, BadgeTone> = {

@@ -1,4 +1,4 @@
-import type { MailFilter, MailStatus, MailType } from '../api/generated';
+import type { MailFilter, MailStatus, MailType } from '@/lib/graphql/schema-types';
 
 /** In the order the filters offer them. */
 export const MAIL_TYPES: readonly MailType[] = ['LETTER', 'REGISTERED', 'ADMINISTRATIVE', 'PARCEL', 'ADVERTISING'];

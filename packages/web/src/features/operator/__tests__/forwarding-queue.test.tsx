@@ -4,12 +4,8 @@ import userEvent from '@testing-library/user-event';
 import { operatorFr } from '@/locales/operator/fr';
 import { buildViewer } from '@/testing/fixtures';
 import { renderApp } from '@/testing/test-utils';
-import {
-  ForwardingQueueDocument,
-  MarkForwardingSentDocument,
-  type ForwardingStatus,
-  type QueuedForwardingFragment,
-} from '../api/generated';
+import { ForwardingQueueDocument, MarkForwardingSentDocument, type QueuedForwardingFragment } from '../api/generated';
+import type { ForwardingStatus } from '@/lib/graphql/schema-types';
 
 // The page is a lazily loaded chunk: leave room on a busy machine.
 configure({ asyncUtilTimeout: 5000 });

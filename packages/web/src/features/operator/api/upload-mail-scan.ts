@@ -1,4 +1,4 @@
-import type { MailType } from './generated';
+import type { MailType } from '@/lib/graphql/schema-types';
 
 /** The API's upload route for scans (staff): raw PDF body, metadata in the query string. */
 export const MAIL_UPLOAD_URL = '/files/mail';

@@ -12,9 +12,9 @@ import {
   CancelForwardingDocument,
   ForwardingQueueDocument,
   MarkForwardingSentDocument,
-  type ForwardingStatus,
   type QueuedForwardingFragment,
 } from '../api/generated';
+import type { ForwardingStatus } from '@/lib/graphql/schema-types';
 import { useMailLabels, useOperatorTranslation } from '../hooks/use-operator-translation';
 import '../operator.css';
 

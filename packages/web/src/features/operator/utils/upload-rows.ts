@@ -1,5 +1,5 @@
 import { isValidationCode, validationMessage, type Locale } from '@guichet/shared';
-import type { MailType } from '../api/generated';
+import type { MailType } from '@/lib/graphql/schema-types';
 
 export const MAIL_TYPES: readonly MailType[] = ['LETTER', 'REGISTERED', 'ADMINISTRATIVE', 'PARCEL', 'ADVERTISING'];
 

@@ -10,9 +10,9 @@ import {
   ApproveAccessRequestDocument,
   RejectAccessRequestDocument,
   TeamInvitationFragmentDoc,
-  type AccessRequestStatus,
   type TeamAccessRequestFragment,
 } from '../api/generated';
+import type { AccessRequestStatus } from '@/lib/graphql/schema-types';
 import { useTeamTranslation } from '../hooks/use-team-translation';
 import { issuesFromApi } from '../utils/invite-rows';
 import { EMPTY_CHOICE, keepGranted, scopesOfChoice, type ScopeChoice } from '../utils/scopes';

@@ -6,7 +6,8 @@ import { Badge, Button, ConfirmDialog, type BadgeTone } from '@/components/ui';
 import { describeError, fieldErrorsOf } from '@/lib/errors';
 import { formatDate, formatDateTime, formatRelative } from '@/lib/format';
 import { localeOf } from '@/lib/i18n';
-import { ResendInvitationDocument, RevokeInvitationDocument, type InvitationStatus, type TeamInvitationFragment } from '../api/generated';
+import { ResendInvitationDocument, RevokeInvitationDocument, type TeamInvitationFragment } from '../api/generated';
+import type { InvitationStatus } from '@/lib/graphql/schema-types';
 import { useTeamTranslation } from '../hooks/use-team-translation';
 
 const STATUS_TONES: Record<InvitationStatus, BadgeTone> = {

@@ -6,7 +6,7 @@ import {
   type ContactSubject,
   type ValidationCode,
 } from '@guichet/shared';
-import type { InvitationInput } from '../api/generated';
+import type { InvitationInput } from '@/lib/graphql/schema-types';
 import { foldName } from './names';
 import { EMPTY_CHOICE, keepGranted, scopesOfChoice, type ScopeChoice } from './scopes';
 
