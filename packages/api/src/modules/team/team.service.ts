@@ -203,12 +203,16 @@ export class TeamService {
     };
   }
 
-  private async sendsThisWeek(email: string, now: Date): Promise<number> {
+  /** Invitation emails sent to each address in the last 7 days, all companies together (one query). */
+  private async sendsThisWeek(emails: readonly string[], now: Date): Promise<Map<string, number>> {
+    const counts = new Map<string, number>(emails.map((e) => [e, 0]));
+    if (emails.length === 0) return counts;
     const rows = await this.ds.getRepository(InvitationEntity).find({
-      where: { email, lastSentAt: MoreThan(new Date(now.getTime() - 7 * DAY_MS)) },
-      select: { id: true, sentCount: true, lastSentAt: true },
+      where: { email: In([...new Set(emails)]), lastSentAt: MoreThan(new Date(now.getTime() - 7 * DAY_MS)) },
+      select: { id: true, email: true, sentCount: true },
     });
-    return rows.reduce((n, r) => n + Math.max(1, r.sentCount), 0);
+    for (const r of rows) counts.set(r.email, (counts.get(r.email) ?? 0) + Math.max(1, r.sentCount));
+    return counts;
   }
 
   private invitationUrl(token: string): string {
@@ -282,6 +286,10 @@ export class TeamService {
     const memberEmails = new Set(members.map((m) => m.user.email));
     const memberNames = new Map(members.map((m) => [foldName(`${m.user.firstName} ${m.user.lastName}`), personName(m.user)]));
     const seen = new Set<string>();
+    const sendsThisWeek = await this.sendsThisWeek(
+      validated.flatMap((v) => (v.ok ? [v.row.email] : [])),
+      now,
+    );
     const results: InvitationRowResult[] = [];
 
     for (const [index, v] of validated.entries()) {
@@ -304,7 +312,7 @@ export class TeamService {
         fail('ALREADY_MEMBER');
         continue;
       }
-      if ((await this.sendsThisWeek(row.email, now)) >= INVITATION_SENDS_PER_EMAIL_PER_WEEK) {
+      if ((sendsThisWeek.get(row.email) ?? 0) >= INVITATION_SENDS_PER_EMAIL_PER_WEEK) {
         fail('EMAIL_SEND_LIMIT');
         continue;
       }
@@ -387,7 +395,7 @@ export class TeamService {
           `This invitation is ${inv.status.toLowerCase()}: it cannot be resent. Send a new invitation instead.`,
         );
       }
-      if ((await this.sendsThisWeek(inv.email, now)) >= INVITATION_SENDS_PER_EMAIL_PER_WEEK) {
+      if (((await this.sendsThisWeek([inv.email], now)).get(inv.email) ?? 0) >= INVITATION_SENDS_PER_EMAIL_PER_WEEK) {
         throw new DomainError('RATE_LIMITED', `At most ${INVITATION_SENDS_PER_EMAIL_PER_WEEK} invitation emails per address per week.`, [
           { field: 'email', code: 'EMAIL_SEND_LIMIT' },
         ]);
