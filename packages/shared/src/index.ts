@@ -3,6 +3,8 @@ export * from './permissions/roles';
 export * from './permissions/permissions';
 export * from './permissions/matrix';
 export * from './permissions/can';
+export * from './permissions/api-tokens';
+export * from './validation/ip';
 export * from './i18n/labels';
 export * from './validation/codes';
 export * from './validation/email';

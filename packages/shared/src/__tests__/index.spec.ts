@@ -17,7 +17,7 @@ describe('package entry point', () => {
     for (const name of [
       'SCOPES',
       'CONTACT_SUBJECTS',
-      'API_TOKEN_SCOPES',
+      'NON_ADMIN_SCOPES',
       'isScope',
       'ROLES',
       'ROLE_SCOPES',

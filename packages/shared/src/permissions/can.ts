@@ -1,6 +1,6 @@
 import { PERMISSION_MATRIX } from './matrix';
-import { INTERACTIVE_ONLY_PERMISSIONS, PERMISSIONS, type Permission } from './permissions';
-import { type Scope, isApiTokenScope } from './scopes';
+import { PERMISSIONS, type Permission } from './permissions';
+import type { Scope } from './scopes';
 
 /**
  * Whether a holder of `scopes` may exercise `permission`. No scopes means no access; ADMIN
@@ -18,13 +18,4 @@ export function can(scopes: readonly Scope[] | null | undefined, permission: Per
 /** Every permission granted by `scopes`, in the order of `PERMISSIONS`. */
 export function permissionsOf(scopes: readonly Scope[] | null | undefined): Permission[] {
   return PERMISSIONS.filter((permission) => can(scopes, permission));
-}
-
-/**
- * The check for a request authenticated by a bearer API token: interactive-only permissions are
- * always refused, and any scope a token cannot legitimately hold (ADMIN) is ignored.
- */
-export function canAsApiToken(tokenScopes: readonly Scope[] | null | undefined, permission: Permission): boolean {
-  if (INTERACTIVE_ONLY_PERMISSIONS.includes(permission)) return false;
-  return can(tokenScopes?.filter(isApiTokenScope), permission);
 }

@@ -25,8 +25,8 @@ export function isPermission(x: unknown): x is Permission {
 }
 
 /**
- * Permissions that require an interactive (cookie) session. A bearer API token can never use
- * them, whatever its scopes: a leaked token must not be able to widen access.
+ * Permissions that need a person's interactive (cookie) session. A bearer API token can never
+ * use them, whatever it was given: a leaked token must not be able to widen access, and never signs.
  */
 export const INTERACTIVE_ONLY_PERMISSIONS: readonly Permission[] = [
   'team:read',
@@ -35,4 +35,5 @@ export const INTERACTIVE_ONLY_PERMISSIONS: readonly Permission[] = [
   'apiToken:manage',
   'company:update',
   'activity:read',
+  'formality:sign',
 ];

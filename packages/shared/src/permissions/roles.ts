@@ -1,5 +1,5 @@
 import type { ScopeErrorCode } from '../validation/codes';
-import { type ApiTokenScope, type Scope, SCOPES, isApiTokenScope, isScope } from './scopes';
+import { type Scope, SCOPES, isScope } from './scopes';
 
 /** The four named roles are presets over scopes (DESIGN.md §2). */
 export const ROLES = ['ADMINISTRATEUR', 'GESTION_COURRIER', 'FACTURATION', 'GESTION_FORMALITE'] as const;
@@ -50,16 +50,4 @@ export function validateScopes(input: readonly string[]): ScopesValidation<Scope
     scopes.push(value);
   }
   return { ok: true, scopes: normaliseScopes(scopes) };
-}
-
-/** Validates the scopes of a new API token: a non-empty subset of COURRIER, FACTURATION, FORMALITE. */
-export function validateApiTokenScopes(input: readonly string[]): ScopesValidation<ApiTokenScope> {
-  const result = validateScopes(input);
-  if (!result.ok) return result;
-  const scopes: ApiTokenScope[] = [];
-  for (const scope of result.scopes) {
-    if (!isApiTokenScope(scope)) return { ok: false, error: 'SCOPE_NOT_ALLOWED_FOR_TOKEN' };
-    scopes.push(scope);
-  }
-  return { ok: true, scopes };
 }

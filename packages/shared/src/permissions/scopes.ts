@@ -9,9 +9,9 @@ export type Scope = (typeof SCOPES)[number];
 export const CONTACT_SUBJECTS = ['COURRIER', 'FACTURATION', 'FORMALITE'] as const;
 export type ContactSubject = (typeof CONTACT_SUBJECTS)[number];
 
-/** Scopes an API token may carry: never ADMIN, so a leaked token can never widen access. */
-export const API_TOKEN_SCOPES = ['COURRIER', 'FACTURATION', 'FORMALITE'] as const;
-export type ApiTokenScope = (typeof API_TOKEN_SCOPES)[number];
+/** The scopes other than ADMIN: each grants one space, and they combine freely on a membership. */
+export const NON_ADMIN_SCOPES = ['COURRIER', 'FACTURATION', 'FORMALITE'] as const;
+export type NonAdminScope = (typeof NON_ADMIN_SCOPES)[number];
 
 export function isScope(x: unknown): x is Scope {
   return typeof x === 'string' && (SCOPES as readonly string[]).includes(x);
@@ -21,6 +21,6 @@ export function isContactSubject(x: unknown): x is ContactSubject {
   return typeof x === 'string' && (CONTACT_SUBJECTS as readonly string[]).includes(x);
 }
 
-export function isApiTokenScope(x: unknown): x is ApiTokenScope {
-  return typeof x === 'string' && (API_TOKEN_SCOPES as readonly string[]).includes(x);
+export function isNonAdminScope(x: unknown): x is NonAdminScope {
+  return typeof x === 'string' && (NON_ADMIN_SCOPES as readonly string[]).includes(x);
 }

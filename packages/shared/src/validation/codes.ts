@@ -3,7 +3,7 @@
  * table is typed against them and its tests iterate them, so a new code without a message fails.
  */
 
-export const SCOPE_ERROR_CODES = ['SCOPES_REQUIRED', 'UNKNOWN_SCOPE', 'SCOPE_NOT_ALLOWED_FOR_TOKEN'] as const;
+export const SCOPE_ERROR_CODES = ['SCOPES_REQUIRED', 'UNKNOWN_SCOPE'] as const;
 export type ScopeErrorCode = (typeof SCOPE_ERROR_CODES)[number];
 
 export const EMAIL_ERROR_CODES = [
@@ -82,6 +82,18 @@ export const MAIL_ERROR_CODES = [
 ] as const;
 export type MailErrorCode = (typeof MAIL_ERROR_CODES)[number];
 
+/** API tokens: name, permissions, expiry, rotation grace, IP allow-list. */
+export const API_TOKEN_ERROR_CODES = [
+  'TOKEN_NAME_REQUIRED',
+  'TOKEN_NAME_TOO_LONG',
+  'TOKEN_PERMISSIONS_REQUIRED',
+  'TOKEN_PERMISSION_NOT_ALLOWED',
+  'TOKEN_EXPIRY_OUT_OF_RANGE',
+  'TOKEN_GRACE_OUT_OF_RANGE',
+  'TOKEN_IP_RANGE_INVALID',
+  'TOKEN_TOO_MANY_IP_RANGES',
+] as const;
+
 export const VALIDATION_CODES = [
   ...SCOPE_ERROR_CODES,
   ...EMAIL_ERROR_CODES,
@@ -96,6 +108,7 @@ export const VALIDATION_CODES = [
   ...TEAM_ERROR_CODES,
   ...TEAM_WARNING_CODES,
   ...MAIL_ERROR_CODES,
+  ...API_TOKEN_ERROR_CODES,
 ] as const;
 export type ValidationCode = (typeof VALIDATION_CODES)[number];
 

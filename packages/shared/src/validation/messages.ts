@@ -19,10 +19,6 @@ export const VALIDATION_MESSAGES: Readonly<Record<ValidationCode, Labels>> = {
     fr: 'Accès inconnu\u00a0: choisissez parmi Administrateur, Courrier, Facturation et Formalités.',
     en: 'Unknown access level: choose among Administrator, Mail, Billing and Formalities.',
   },
-  SCOPE_NOT_ALLOWED_FOR_TOKEN: {
-    fr: 'Un jeton d’API ne peut pas avoir l’accès Administrateur\u00a0: choisissez Courrier, Facturation ou Formalités.',
-    en: 'An API token cannot have Administrator access: choose Mail, Billing or Formalities.',
-  },
   EMAIL_REQUIRED: {
     fr: 'Saisissez une adresse e-mail.',
     en: 'Enter an email address.',
@@ -230,6 +226,38 @@ export const VALIDATION_MESSAGES: Readonly<Record<ValidationCode, Labels>> = {
   ADDRESS_TOO_LONG: {
     fr: 'Cette ligne est trop longue.',
     en: 'This line is too long.',
+  },
+  TOKEN_NAME_REQUIRED: {
+    fr: 'Donnez un nom au jeton (par exemple le nom du logiciel qui l’utilisera).',
+    en: 'Give the token a name (for instance the name of the software that will use it).',
+  },
+  TOKEN_NAME_TOO_LONG: {
+    fr: 'Le nom est trop long (80 caractères au maximum).',
+    en: 'The name is too long (at most 80 characters).',
+  },
+  TOKEN_PERMISSIONS_REQUIRED: {
+    fr: 'Choisissez au moins une permission.',
+    en: 'Choose at least one permission.',
+  },
+  TOKEN_PERMISSION_NOT_ALLOWED: {
+    fr: 'Un jeton ne peut pas gérer l’équipe, les jetons ni l’entreprise, ni signer\u00a0: ces actions demandent une personne connectée.',
+    en: 'A token cannot manage the team, tokens or the company, nor sign: those actions need a signed-in person.',
+  },
+  TOKEN_EXPIRY_OUT_OF_RANGE: {
+    fr: 'La durée de validité va de 1 à 366 jours.',
+    en: 'The validity period must be between 1 and 366 days.',
+  },
+  TOKEN_GRACE_OUT_OF_RANGE: {
+    fr: 'Le délai de grâce va de 0 à 168 heures (7 jours).',
+    en: 'The grace period must be between 0 and 168 hours (7 days).',
+  },
+  TOKEN_IP_RANGE_INVALID: {
+    fr: 'Adresse IP ou plage CIDR non valide (exemples\u00a0: 203.0.113.7, 203.0.113.0/24, 2001:db8::/32).',
+    en: 'Invalid IP address or CIDR range (for example 203.0.113.7, 203.0.113.0/24, 2001:db8::/32).',
+  },
+  TOKEN_TOO_MANY_IP_RANGES: {
+    fr: 'Au plus 20 adresses ou plages.',
+    en: 'At most 20 addresses or ranges.',
   },
 };
 

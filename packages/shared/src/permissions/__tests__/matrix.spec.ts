@@ -1,4 +1,4 @@
-import { can, canAsApiToken, permissionsOf } from '../can';
+import { can, permissionsOf } from '../can';
 import { PERMISSION_MATRIX } from '../matrix';
 import { INTERACTIVE_ONLY_PERMISSIONS, PERMISSIONS, type Permission, isPermission } from '../permissions';
 import { SCOPES, type Scope } from '../scopes';
@@ -43,9 +43,9 @@ describe('permissions', () => {
     expect(isPermission(null)).toBe(false);
   });
 
-  it('marks team, API token, company update and activity permissions as interactive-only', () => {
+  it('marks team, API token, company update, activity and signing as needing a person', () => {
     expect([...INTERACTIVE_ONLY_PERMISSIONS].sort()).toEqual(
-      ['activity:read', 'apiToken:manage', 'company:update', 'team:invite', 'team:manage', 'team:read'].sort(),
+      ['activity:read', 'apiToken:manage', 'company:update', 'formality:sign', 'team:invite', 'team:manage', 'team:read'].sort(),
     );
   });
 });
@@ -62,7 +62,7 @@ describe('PERMISSION_MATRIX', () => {
 
   it('grants company:read to every scope and admin-only permissions to ADMIN alone', () => {
     expect(PERMISSION_MATRIX['company:read']).toEqual(['ADMIN', 'COURRIER', 'FACTURATION', 'FORMALITE']);
-    for (const permission of INTERACTIVE_ONLY_PERMISSIONS) {
+    for (const permission of INTERACTIVE_ONLY_PERMISSIONS.filter((p) => p !== 'formality:sign')) {
       expect(PERMISSION_MATRIX[permission]).toEqual(['ADMIN']);
     }
   });
@@ -119,27 +119,5 @@ describe('permissionsOf', () => {
   it('returns nothing for no scopes', () => {
     expect(permissionsOf([])).toEqual([]);
     expect(permissionsOf(null)).toEqual([]);
-  });
-});
-
-describe('canAsApiToken', () => {
-  it('never grants interactive-only permissions, whatever the scopes', () => {
-    for (const permission of INTERACTIVE_ONLY_PERMISSIONS) {
-      expect(canAsApiToken(['COURRIER', 'FACTURATION', 'FORMALITE'], permission)).toBe(false);
-      expect(canAsApiToken(['ADMIN'], permission)).toBe(false);
-    }
-  });
-
-  it('grants what the token scopes grant otherwise', () => {
-    expect(canAsApiToken(['COURRIER'], 'mail:export')).toBe(true);
-    expect(canAsApiToken(['COURRIER'], 'company:read')).toBe(true);
-    expect(canAsApiToken(['COURRIER'], 'invoice:read')).toBe(false);
-    expect(canAsApiToken(['FACTURATION', 'FORMALITE'], 'formality:sign')).toBe(true);
-  });
-
-  it('ignores an ADMIN scope smuggled into a token', () => {
-    expect(canAsApiToken(['ADMIN'], 'mail:read')).toBe(false);
-    expect(canAsApiToken(['ADMIN'], 'company:read')).toBe(false);
-    expect(canAsApiToken(null, 'mail:read')).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { ROLES, ROLE_SCOPES, isRole, normaliseScopes, roleOf, validateApiTokenScopes, validateScopes } from '../roles';
+import { ROLES, ROLE_SCOPES, isRole, normaliseScopes, roleOf, validateScopes } from '../roles';
 
 describe('roles', () => {
   it('maps each preset to its single scope', () => {
@@ -74,24 +74,5 @@ describe('validateScopes', () => {
     expect(validateScopes(['COURRIER', 'OWNER'])).toEqual({ ok: false, error: 'UNKNOWN_SCOPE' });
     expect(validateScopes(['courrier'])).toEqual({ ok: false, error: 'UNKNOWN_SCOPE' });
     expect(validateScopes([''])).toEqual({ ok: false, error: 'UNKNOWN_SCOPE' });
-  });
-});
-
-describe('validateApiTokenScopes', () => {
-  it('accepts a non-empty subset of the non-admin scopes', () => {
-    expect(validateApiTokenScopes(['FORMALITE', 'COURRIER'])).toEqual({
-      ok: true,
-      scopes: ['COURRIER', 'FORMALITE'],
-    });
-  });
-
-  it('refuses ADMIN, unknown scopes and the empty set', () => {
-    expect(validateApiTokenScopes(['ADMIN'])).toEqual({ ok: false, error: 'SCOPE_NOT_ALLOWED_FOR_TOKEN' });
-    expect(validateApiTokenScopes(['COURRIER', 'ADMIN'])).toEqual({
-      ok: false,
-      error: 'SCOPE_NOT_ALLOWED_FOR_TOKEN',
-    });
-    expect(validateApiTokenScopes(['MAIL'])).toEqual({ ok: false, error: 'UNKNOWN_SCOPE' });
-    expect(validateApiTokenScopes([])).toEqual({ ok: false, error: 'SCOPES_REQUIRED' });
   });
 });

@@ -1,4 +1,4 @@
-import { API_TOKEN_SCOPES, CONTACT_SUBJECTS, SCOPES, isApiTokenScope, isContactSubject, isScope } from '../scopes';
+import { NON_ADMIN_SCOPES, CONTACT_SUBJECTS, SCOPES, isNonAdminScope, isContactSubject, isScope } from '../scopes';
 
 describe('scopes', () => {
   it('lists the four scopes in canonical order', () => {
@@ -7,8 +7,8 @@ describe('scopes', () => {
 
   it('offers the three non-admin scopes as contact subjects and API token scopes', () => {
     expect(CONTACT_SUBJECTS).toEqual(['COURRIER', 'FACTURATION', 'FORMALITE']);
-    expect(API_TOKEN_SCOPES).toEqual(['COURRIER', 'FACTURATION', 'FORMALITE']);
-    expect(API_TOKEN_SCOPES).not.toContain('ADMIN');
+    expect(NON_ADMIN_SCOPES).toEqual(['COURRIER', 'FACTURATION', 'FORMALITE']);
+    expect(NON_ADMIN_SCOPES).not.toContain('ADMIN');
   });
 
   it.each(SCOPES)('isScope accepts %s', (scope) => {
@@ -19,14 +19,14 @@ describe('scopes', () => {
     expect(isScope(value)).toBe(false);
   });
 
-  it('isContactSubject and isApiTokenScope refuse ADMIN and accept the other scopes', () => {
+  it('isContactSubject and isNonAdminScope refuse ADMIN and accept the other scopes', () => {
     expect(isContactSubject('ADMIN')).toBe(false);
-    expect(isApiTokenScope('ADMIN')).toBe(false);
-    for (const scope of API_TOKEN_SCOPES) {
+    expect(isNonAdminScope('ADMIN')).toBe(false);
+    for (const scope of NON_ADMIN_SCOPES) {
       expect(isContactSubject(scope)).toBe(true);
-      expect(isApiTokenScope(scope)).toBe(true);
+      expect(isNonAdminScope(scope)).toBe(true);
     }
     expect(isContactSubject('courrier')).toBe(false);
-    expect(isApiTokenScope(42)).toBe(false);
+    expect(isNonAdminScope(42)).toBe(false);
   });
 });

@@ -16,6 +16,7 @@ import {
   TEAM_ERROR_CODES,
   TEAM_WARNING_CODES,
   MAIL_ERROR_CODES,
+  API_TOKEN_ERROR_CODES,
 } from '../codes';
 import { VALIDATION_MESSAGES, validationMessage } from '../messages';
 
@@ -35,6 +36,7 @@ describe('VALIDATION_CODES', () => {
       TEAM_ERROR_CODES,
       TEAM_WARNING_CODES,
       MAIL_ERROR_CODES,
+      API_TOKEN_ERROR_CODES,
     ];
     expect(VALIDATION_CODES).toHaveLength(families.reduce((n, family) => n + family.length, 0));
     expect(new Set(VALIDATION_CODES).size).toBe(VALIDATION_CODES.length);
