@@ -48,7 +48,7 @@ const PACKAGES = [
   {
     name: '@guichet/web',
     dir: 'packages/web',
-    inputs: ['src', 'index.html', 'public', 'package.json', 'vite.config.ts', 'tsconfig.json'],
+    inputs: ['src', 'index.html', 'playground.html', 'public', 'package.json', 'vite.config.ts', 'tsconfig.json'],
     deps: ['@guichet/shared'],
   },
   {

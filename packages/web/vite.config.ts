@@ -1,6 +1,6 @@
 import { fileURLToPath, URL } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type UserConfig } from 'vite';
 
 const apiTarget = `http://127.0.0.1:${process.env.API_PORT ?? '4000'}`;
 // Same-origin API paths, forwarded to the API process in development and preview.
@@ -8,7 +8,7 @@ const proxy = Object.fromEntries(
   ['graphql', 'files', 'healthz', 'readyz', 'dev-api'].map((name) => [`^/${name}(/|\\?|$)`, { target: apiTarget, changeOrigin: false }]),
 );
 
-export default defineConfig({
+const spaConfig: UserConfig = {
   plugins: [react()],
   resolve: {
     alias: {
@@ -46,4 +46,32 @@ export default defineConfig({
       },
     },
   },
-});
+};
+
+/**
+ * The API playground (GraphiQL, served by the API at /playground): a second build into the same
+ * dist folder, after the SPA's (`vite build --mode playground`). Built on its own, it shares no
+ * chunk with the SPA, whose bundle stays exactly what it was.
+ */
+const playgroundConfig: UserConfig = {
+  ...spaConfig,
+  // Monaco's language workers are split into chunks: ES module workers.
+  worker: { format: 'es' },
+  build: {
+    ...spaConfig.build,
+    emptyOutDir: false,
+    copyPublicDir: false,
+    // GraphiQL and Monaco are large; the page is a developer tool, exempt from the SPA's budgets.
+    chunkSizeWarningLimit: 4096,
+    rollupOptions: {
+      input: fileURLToPath(new URL('./playground.html', import.meta.url)),
+      onwarn(warning, warn) {
+        // GraphiQL's modules carry React Compiler directives ("use no memo"), meaningless once bundled.
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.id?.includes('/node_modules/')) return;
+        warn(warning);
+      },
+    },
+  },
+};
+
+export default defineConfig(({ mode }) => (mode === 'playground' ? playgroundConfig : spaConfig));
