@@ -1,18 +1,18 @@
 import {
-  API_TOKEN_SCOPES,
+  NON_ADMIN_SCOPES,
   CONTACT_SUBJECTS,
   normaliseScopes,
   ROLE_SCOPES,
   ROLES,
   roleOf,
-  type ApiTokenScope,
+  type NonAdminScope,
   type ContactSubject,
   type Role,
   type Scope,
 } from '@guichet/shared';
 
 /** The areas that can be combined on one membership (every scope but ADMIN). */
-export const COMBINABLE_SCOPES: readonly ApiTokenScope[] = API_TOKEN_SCOPES;
+export const COMBINABLE_SCOPES: readonly NonAdminScope[] = NON_ADMIN_SCOPES;
 
 /** A role preset, a combination of non-admin scopes, or nothing chosen yet. */
 export type RoleChoice = Role | 'CUSTOM' | '';
@@ -20,7 +20,7 @@ export type RoleChoice = Role | 'CUSTOM' | '';
 export interface ScopeChoice {
   role: RoleChoice;
   /** The areas ticked when `role` is CUSTOM (kept when switching back and forth). */
-  custom: ApiTokenScope[];
+  custom: NonAdminScope[];
 }
 
 export const EMPTY_CHOICE: ScopeChoice = { role: '', custom: [] };
@@ -39,7 +39,7 @@ export function scopesOfChoice(choice: ScopeChoice): Scope[] {
 /** The choice that shows `scopes`: their preset when they match one, else a combination. */
 export function choiceOfScopes(scopes: readonly Scope[]): ScopeChoice {
   const role = roleOf(scopes);
-  if (role) return { role, custom: role === 'ADMINISTRATEUR' ? [] : (scopes.filter((s) => s !== 'ADMIN') as ApiTokenScope[]) };
+  if (role) return { role, custom: role === 'ADMINISTRATEUR' ? [] : (scopes.filter((s) => s !== 'ADMIN') as NonAdminScope[]) };
   return { role: 'CUSTOM', custom: COMBINABLE_SCOPES.filter((scope) => scopes.includes(scope)) };
 }
 
