@@ -21,13 +21,15 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 /** A GraphQL client with its own cookie, as a browser tab would have. */
 export class Client {
   cookie: string | null = null;
+  /** Sent as `Authorization: Bearer …` when set (an API token's client). */
+  bearer: string | null = null;
 
   constructor(readonly baseUrl: string) {}
 
   async gql<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
     const res = await fetch(`${this.baseUrl}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(this.cookie ? { cookie: this.cookie } : {}) },
+      headers: { 'content-type': 'application/json', ...this.authHeaders() },
       body: JSON.stringify({ query, variables }),
     });
     for (const c of res.headers.getSetCookie()) {
@@ -40,11 +42,23 @@ export class Client {
     return { status: res.status, headers: res.headers, ...body };
   }
 
-  /** A plain GET with this client's session cookie (file links open only in their member's session). */
-  fetch(target: string | URL): Promise<Response> {
+  /** The cookie and the bearer token this client sends. */
+  authHeaders(): Record<string, string> {
+    return { ...(this.cookie ? { cookie: this.cookie } : {}), ...(this.bearer ? { authorization: `Bearer ${this.bearer}` } : {}) };
+  }
+
+  /** A plain request with this client's session cookie or token (file links open only in their member's session). */
+  fetch(target: string | URL, init: RequestInit = {}): Promise<Response> {
     const url = target.toString();
     const absolute = url.startsWith('http') ? url : `${this.baseUrl}${url}`;
-    return fetch(absolute, { headers: this.cookie ? { cookie: this.cookie } : {} });
+    return fetch(absolute, { ...init, headers: { ...this.authHeaders(), ...(init.headers as Record<string, string> | undefined) } });
+  }
+
+  /** A client that authenticates with an API token. */
+  static withToken(baseUrl: string, secret: string): Client {
+    const client = new Client(baseUrl);
+    client.bearer = secret;
+    return client;
   }
 
   async login(email: string, password = DEMO_PASSWORD): Promise<this> {

@@ -43,6 +43,14 @@ const EnvSchema = z.object({
    * must share the same value.
    */
   FILE_URL_SECRET: z.string().min(32, 'FILE_URL_SECRET must be at least 32 characters').optional(),
+  /**
+   * Which proxies to trust for the client address (X-Forwarded-For), as Express reads it: used for
+   * token IP allow-lists, limits and the journal. `loopback` (default), `false`, a number of hops,
+   * or comma-separated addresses/CIDR ranges of the proxies.
+   */
+  TRUST_PROXY: z.string().default('loopback'),
+  /** Requests one API token may send per minute (per process). */
+  API_TOKEN_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   /** Largest scan accepted by the upload route, in megabytes. */
   MAIL_UPLOAD_MAX_MB: z.coerce.number().min(0.01).max(200).default(25),
 });
@@ -54,6 +62,7 @@ export type Env = z.infer<typeof EnvSchema> & {
   filesDir: string;
   fileUrlSecret: string;
   isProduction: boolean;
+  trustProxy: boolean | number | string[];
 };
 
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
@@ -71,5 +80,18 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     filesDir: path.resolve(env.FILES_DIR ?? path.join(env.DATA_DIR, 'files')),
     fileUrlSecret: env.FILE_URL_SECRET ?? randomBytes(32).toString('base64url'),
     isProduction: env.NODE_ENV === 'production',
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
   };
+}
+
+/** `TRUST_PROXY` as Express's `trust proxy` setting. */
+function parseTrustProxy(value: string): boolean | number | string[] {
+  const v = value.trim().toLowerCase();
+  if (v === 'false' || v === '') return false;
+  if (v === 'true') return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }

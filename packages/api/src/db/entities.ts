@@ -1,3 +1,4 @@
+import { ApiTokenEntity } from '../modules/api-tokens/api-token.entity';
 import { ActivityEventEntity } from '../modules/activity/activity-event.entity';
 import { PasswordResetEntity } from '../modules/auth/password-reset.entity';
 import { SessionEntity } from '../modules/auth/session.entity';
@@ -26,4 +27,5 @@ export const entities = [
   TagEntity,
   ForwardingRequestEntity,
   ForwardingRequestItemEntity,
+  ApiTokenEntity,
 ];

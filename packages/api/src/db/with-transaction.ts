@@ -1,9 +1,24 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from '../modules/identity/principal';
 
 /**
- * Runs `work` in one transaction. Everything written through the given manager, outbox
- * rows included, commits or rolls back together; errors are re-thrown after the rollback.
+ * What every service call receives first: who acts, at what instant, and — inside a unit of work —
+ * the transaction to write through.
  */
-export function withTransaction<T>(ds: DataSource, work: (em: EntityManager) => Promise<T>): Promise<T> {
-  return ds.transaction(work);
+export interface ServiceContext {
+  actor: Actor | null;
+  now: Date;
+  em?: EntityManager;
+}
+
+export type TransactionalContext = ServiceContext & { em: EntityManager };
+
+/**
+ * Runs `work` in one transaction. If `ctx` already carries one, `work` joins it, so several
+ * service calls (and the outbox and journal rows they write) commit or roll back together.
+ * Errors are re-thrown after the rollback.
+ */
+export function withTransaction<T>(ds: DataSource, ctx: ServiceContext, work: (ctx: TransactionalContext) => Promise<T>): Promise<T> {
+  if (ctx.em) return work(ctx as TransactionalContext);
+  return ds.transaction((em) => work({ ...ctx, em }));
 }

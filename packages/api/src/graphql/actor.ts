@@ -1,8 +1,7 @@
-import type { Actor } from '../modules/companies/company.service';
+import { actorOf as actorOfPrincipal, type Actor } from '../modules/identity/principal';
 import type { RequestContext } from './context';
 
-/** The signed-in caller as services see it. Only called behind an access declaration. */
+/** The caller as services see it. Only called behind an access declaration that requires one. */
 export function actorOf(ctx: RequestContext): Actor {
-  if (!ctx.principal) throw new Error('actorOf called without a principal');
-  return { userId: ctx.principal.userId, ip: ctx.ip };
+  return actorOfPrincipal(ctx.principal, ctx.ip);
 }

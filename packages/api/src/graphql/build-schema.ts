@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { isObjectType, type GraphQLSchema } from 'graphql';
+import { GraphQLSchema, isObjectType } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { ActivityCompanyFieldsResolver } from '../modules/activity/activity.resolver';
 import { AuthResolver } from '../modules/auth/auth.resolver';
@@ -11,7 +11,10 @@ import {
   MailResolver,
 } from '../modules/mail/mail.resolver';
 import { TeamCompanyFieldsResolver, TeamResolver } from '../modules/team/team.resolver';
-import { ACCESS_EXTENSION, accessSentence, type AccessDeclaration } from './access';
+import { ApiTokenCompanyFieldsResolver, ApiTokenResolver } from '../modules/api-tokens/api-tokens.resolver';
+import { accessSentence } from '../modules/identity/access';
+import { ACCESS_EXTENSION, type AccessDeclaration } from './access';
+import { accessDirectives } from './access-directives';
 import { authChecker } from './auth-checker';
 
 export const resolvers = [
@@ -24,13 +27,16 @@ export const resolvers = [
   MailCompanyFieldsResolver,
   MailItemConnectionResolver,
   ForwardingRequestFieldsResolver,
+  ApiTokenResolver,
+  ApiTokenCompanyFieldsResolver,
 ] as const;
 
 let cached: GraphQLSchema | undefined;
 
 /**
  * Builds the schema once per process. Each field's access declaration is appended to its
- * description, so the playground docs say which scope a field needs.
+ * description, so the playground docs say which scope a field needs, and the access directives
+ * are declared (the committed SDL applies them to each field).
  */
 export function buildSchema(): GraphQLSchema {
   if (cached) return cached;
@@ -51,6 +57,7 @@ export function buildSchema(): GraphQLSchema {
       }
     }
   }
-  cached = schema;
-  return schema;
+  // The access directives are declared in the schema, so the printed SDL that applies them is valid.
+  cached = new GraphQLSchema({ ...schema.toConfig(), directives: [...schema.getDirectives(), ...accessDirectives(schema)] });
+  return cached;
 }

@@ -1,13 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { lexicographicSortSchema, printSchema } from 'graphql';
+import { printSchemaWithAccess } from './access-directives';
 import { buildSchema } from './build-schema';
 
 /** The committed SDL: input of the SPA's codegen and the public contract. */
 export const SCHEMA_FILE = path.resolve(__dirname, '..', '..', 'schema.graphql');
 
 export function printCommittedSchema(): string {
-  return `${printSchema(lexicographicSortSchema(buildSchema()))}\n`;
+  const schema = lexicographicSortSchema(buildSchema());
+  return `${printSchemaWithAccess(schema, printSchema(schema))}\n`;
 }
 
 if (require.main === module) {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError } from 'graphql';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -11,10 +12,11 @@ import { buildSchema } from '../graphql/build-schema';
 import type { RequestContext } from '../graphql/context';
 import { createFormatError } from '../graphql/format-error';
 import { createLoaders } from '../graphql/loaders';
-import type { Services } from '../services';
+import { RequestRefused, resolvePrincipal } from '../modules/identity/resolve-principal';
+import { principalSources, type Services } from '../services';
 import { devMailboxRouter } from './dev-mailbox';
 import { mailFilesRouter } from './mail-files';
-import { clearSessionCookie, readCookie, SESSION_COOKIE } from './session-cookie';
+import { playgroundRouter } from './playground';
 
 export interface AppHandle {
   app: Express;
@@ -37,22 +39,26 @@ function securityHeaders(_req: Request, res: Response, next: NextFunction): void
 }
 
 async function buildContext(services: Services, req: Request, res: Response): Promise<RequestContext> {
-  const token = readCookie(req, SESSION_COOKIE);
-  let principal: RequestContext['principal'] = null;
-  let sessionExpired = false;
-  if (token) {
-    const lookup = await services.auth.resolveSession(token);
-    if (lookup.principal) {
-      principal = lookup.principal;
-    } else {
-      sessionExpired = lookup.expired;
-      clearSessionCookie(res, services.env.isProduction);
-    }
+  let principal;
+  try {
+    principal = await resolvePrincipal(principalSources(services), req, res);
+  } catch (error) {
+    if (!(error instanceof RequestRefused)) throw error;
+    // Answered before any operation runs, with the refusal's HTTP status (401, 403 or 429).
+    throw new GraphQLError(error.message, {
+      originalError: error,
+      extensions: {
+        code: error.code,
+        http: {
+          status: error.status,
+          headers: new Map(error.retryAfter !== undefined ? [['retry-after', String(error.retryAfter)]] : []),
+        },
+      },
+    });
   }
   return {
     services,
     principal,
-    sessionExpired,
     ip: req.ip ?? null,
     userAgent: req.get('user-agent') ?? null,
     loaders: createLoaders(services.ds),
@@ -61,10 +67,25 @@ async function buildContext(services: Services, req: Request, res: Response): Pr
   };
 }
 
+/** Journals the uses of a token that the access decision refused (a permission it lacks, another company). */
+const tokenRefusalJournal: ApolloServerPlugin<RequestContext> = {
+  requestDidStart: async () => ({
+    willSendResponse: async ({ contextValue, response }) => {
+      const principal = contextValue.principal;
+      if (principal.kind !== 'apiToken' && principal.kind !== 'operatorToken') return;
+      if (response.body.kind !== 'single') return;
+      const refused = (response.body.singleResult.errors ?? []).find(
+        (e) => e.extensions?.code === 'FORBIDDEN' || e.extensions?.code === 'NOT_FOUND',
+      );
+      if (refused) await contextValue.services.apiTokens.recordRefusedUse(principal, String(refused.extensions?.code), contextValue.ip);
+    },
+  }),
+};
+
 export async function createApp(services: Services, options: AppOptions): Promise<AppHandle> {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', services.env.trustProxy);
   app.use(securityHeaders);
 
   app.get('/healthz', (_req, res) => {
@@ -87,7 +108,11 @@ export async function createApp(services: Services, options: AppOptions): Promis
       exposeInternals: services.env.NODE_ENV === 'development',
       log: (e) => options.log(`graphql error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
     }),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer }), ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      tokenRefusalJournal,
+    ],
   });
   await apollo.start();
   app.use(
@@ -97,6 +122,7 @@ export async function createApp(services: Services, options: AppOptions): Promis
   );
 
   app.use('/files', mailFilesRouter(services, options.log));
+  app.use('/playground', playgroundRouter(services.env.webDistDir));
   if (options.devMailbox) app.use('/dev-api/mailbox', devMailboxRouter(services));
 
   const webDist = services.env.webDistDir;
@@ -106,9 +132,11 @@ export async function createApp(services: Services, options: AppOptions): Promis
     const compress = compression();
     app.use('/assets', compress);
     app.use('/assets', express.static(path.join(webDist, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
+    // The playground's page is served at /playground only, with its own CSP.
+    app.get('/playground.html', (_req, res) => res.redirect(301, '/playground'));
     app.use(express.static(webDist, { index: false, maxAge: '1h' }));
     // Client-side routes: every other GET that accepts HTML gets the SPA.
-    app.get(/^(?!\/(graphql|files|dev-api|healthz|readyz)(\/|$)).*/, compress, (req, res, next) => {
+    app.get(/^(?!\/(graphql|files|dev-api|healthz|readyz|playground)(\/|$)).*/, compress, (req, res, next) => {
       if (!req.accepts('html')) return next();
       res.setHeader('Cache-Control', 'no-cache');
       res.sendFile(indexHtml);

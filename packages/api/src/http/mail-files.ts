@@ -6,7 +6,10 @@ import { DomainError } from '../common/domain-error';
 import { mailFileName, mailFileNameUnicode } from '../modules/mail/mail.labels';
 import { mailValidationFailed } from '../modules/mail/mail.validation';
 import type { Services } from '../services';
-import { readCookie, SESSION_COOKIE, clearSessionCookie } from './session-cookie';
+import { actorOf, linkOwnerOf } from '../modules/identity/principal';
+import { RequestRefused } from '../modules/identity/resolve-principal';
+import { authorize } from '../modules/identity/access';
+import { authorizeRoute, FILE_ROUTES, routePrincipal } from './file-routes';
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
   UNAUTHENTICATED: 401,
@@ -20,19 +23,31 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
 };
 
 /** `{ error: { code, message, fields? } }`, the body of every refusal of the file routes. */
-export function sendError(res: Response, status: number, code: ErrorCode, message: string, fields?: unknown[]): void {
+export function sendError(
+  res: Response,
+  status: number,
+  code: ErrorCode,
+  message: string,
+  fields?: unknown[],
+  extra: Record<string, unknown> = {},
+): void {
   if (res.headersSent) {
     res.destroy();
     return;
   }
   res.status(status).setHeader('Cache-Control', 'no-store');
-  res.json({ error: { code, message, ...(fields && fields.length > 0 ? { fields } : {}) } });
+  res.json({ error: { code, message, ...(fields && fields.length > 0 ? { fields } : {}), ...extra } });
 }
 
 function sendFailure(res: Response, error: unknown, log: (m: string) => void): void {
+  if (error instanceof RequestRefused) {
+    if (error.retryAfter !== undefined && !res.headersSent) res.setHeader('Retry-After', String(error.retryAfter));
+    sendError(res, error.status, error.code, error.message);
+    return;
+  }
   if (error instanceof DomainError) {
     const tooLarge = error.fields.some((f) => (f.code as string) === 'MAIL_FILE_TOO_LARGE');
-    sendError(res, tooLarge ? 413 : (STATUS[error.code] ?? 400), error.code, error.message, error.fields);
+    sendError(res, tooLarge ? 413 : (STATUS[error.code] ?? 400), error.code, error.message, error.fields, error.extra);
     return;
   }
   log(`file route error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -79,35 +94,21 @@ const tooLarge = (maxBytes: number): DomainError =>
   );
 
 /**
- * File routes of the mail module:
- * - POST /files/mail?companyId=…&sender=…[&recipient=…&type=…&receivedAt=…] — staff upload of one
- *   scan, `Content-Type: application/pdf` raw body. (A cross-site page cannot send that type
- *   without a CORS preflight, which this server never grants.)
- * - GET /files/mail/:companyId/:mailItemId?u&d&e&s — a signed link made by createMailItemLink.
+ * File routes of the mail module (declared in FILE_ROUTES, decided by `authorize()`):
+ * - POST /files/mail?companyId=…&sender=…[&recipient=…&type=…&receivedAt=…] — upload of one scan by
+ *   staff or an operator token, `Content-Type: application/pdf` raw body. (A cross-site page cannot
+ *   send that type without a CORS preflight, which this server never grants.)
+ * - GET /files/mail/:companyId/:mailItemId — a signed link made by createMailItemLink (sessions), or
+ *   directly with `Authorization: Bearer` (API tokens).
  * - GET /files/exports/:token — a signed link made by createMailExport: a ZIP built while it streams.
  */
-/** The user of the request's session cookie, or null (file links only open in their member's session). */
-async function sessionUserId(services: Services, req: Request): Promise<string | null> {
-  const token = readCookie(req, SESSION_COOKIE);
-  if (!token) return null;
-  const lookup = await services.auth.resolveSession(token);
-  return lookup.principal?.userId ?? null;
-}
-
 export function mailFilesRouter(services: Services, log: (m: string) => void): Router {
   const router = Router();
   const maxBytes = Math.floor(services.env.MAIL_UPLOAD_MAX_MB * 1024 * 1024);
 
-  router.post('/mail', async (req, res) => {
+  router.post(FILE_ROUTES.uploadScan.path.replace('/files', ''), async (req, res) => {
     try {
-      const token = readCookie(req, SESSION_COOKIE);
-      if (!token) throw new DomainError('UNAUTHENTICATED', 'You must be signed in.');
-      const lookup = await services.auth.resolveSession(token);
-      if (!lookup.principal) {
-        clearSessionCookie(res, services.env.isProduction);
-        throw new DomainError('SESSION_EXPIRED', 'Your session has expired. Sign in again.');
-      }
-      if (!lookup.principal.isStaff) throw new DomainError('FORBIDDEN', 'Uploading scans is reserved to the operator’s staff.');
+      const principal = await authorizeRoute(services, req, res, FILE_ROUTES.uploadScan, undefined);
       const type = (req.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
       if (type !== 'application/pdf') {
         req.resume();
@@ -124,7 +125,7 @@ export function mailFilesRouter(services: Services, log: (m: string) => void): R
         type: first(req.query.type),
       });
       const body = await readBody(req, maxBytes);
-      const item = await services.mail.ingest(prepared, body, { userId: lookup.principal.userId, ip: req.ip ?? null });
+      const item = await services.mail.ingest(prepared, body, actorOf(principal, req.ip ?? null));
       res.status(201).setHeader('Cache-Control', 'no-store');
       res.json({
         mailItem: {
@@ -147,20 +148,28 @@ export function mailFilesRouter(services: Services, log: (m: string) => void): R
     }
   });
 
-  router.get('/mail/:companyId/:mailItemId', async (req, res) => {
+  router.get(FILE_ROUTES.downloadScan.path.replace('/files', ''), async (req, res) => {
     let stream: Readable | null = null;
     try {
-      const opened = await services.mailFiles.openItemDownload(
-        {
-          companyId: req.params.companyId,
-          mailItemId: req.params.mailItemId,
+      const companyId = String(req.params.companyId);
+      const mailItemId = String(req.params.mailItemId);
+      const principal = await routePrincipal(services, req, res);
+      let disposition: 'inline' | 'attachment' = first(req.query.d) === 'inline' ? 'inline' : 'attachment';
+      if (principal.kind !== 'apiToken') {
+        // A person opens scans through short-lived links bound to their session, never by a bare URL.
+        const link = {
+          companyId,
+          mailItemId,
           userId: first(req.query.u) ?? '',
           disposition: first(req.query.d) ?? '',
           expires: first(req.query.e) ?? '',
           signature: first(req.query.s) ?? '',
-        },
-        { ip: req.ip ?? null, sessionUserId: await sessionUserId(services, req) },
-      );
+        };
+        services.mailFiles.verifyItemLink(link, linkOwnerOf(principal));
+        disposition = link.disposition === 'inline' ? 'inline' : 'attachment';
+      }
+      authorize(principal, FILE_ROUTES.downloadScan.access, companyId);
+      const opened = await services.mailFiles.openItem(companyId, mailItemId, disposition, actorOf(principal, req.ip ?? null));
       stream = opened.stream;
       res.status(200);
       res.setHeader('Content-Type', 'application/pdf');
@@ -188,12 +197,13 @@ export function mailFilesRouter(services: Services, log: (m: string) => void): R
     }
   });
 
-  router.get('/exports/:token', async (req, res) => {
+  router.get(FILE_ROUTES.downloadExport.path.replace('/files', ''), async (req, res) => {
     try {
-      const opened = await services.mailFiles.openExport(req.params.token, {
-        ip: req.ip ?? null,
-        sessionUserId: await sessionUserId(services, req),
-      });
+      const payload = services.mailFiles.decodeExport(String(req.params.token));
+      const principal = await routePrincipal(services, req, res);
+      services.mailFiles.checkExportOwner(payload, linkOwnerOf(principal));
+      authorize(principal, FILE_ROUTES.downloadExport.access, payload.c);
+      const opened = await services.mailFiles.openExport(payload, actorOf(principal, req.ip ?? null));
       res.status(200);
       res.setHeader('Content-Type', 'application/zip');
       res.setHeader('Content-Disposition', contentDisposition('attachment', opened.fileName, opened.fileName));

@@ -1,6 +1,7 @@
 import { Foundation1763800000000 } from './1763800000000-foundation';
 import { Team1763850000000 } from './1763850000000-team';
 import { Mail1763900000000 } from './1763900000000-mail';
+import { ApiTokens1764300000000 } from './1764300000000-api-tokens';
 
 /** Every migration, in order. New ones are appended here. */
-export const migrations = [Foundation1763800000000, Team1763850000000, Mail1763900000000];
+export const migrations = [Foundation1763800000000, Team1763850000000, Mail1763900000000, ApiTokens1764300000000];

@@ -13,6 +13,10 @@ export class ActivityEventEntity {
   @Column({ name: 'actor_user_id', type: 'varchar', length: 36, nullable: true })
   actorUserId: string | null;
 
+  /** Set when a program did it with an API token (acting for actor_user_id, its creator). */
+  @Column({ name: 'actor_api_token_id', type: 'varchar', length: 36, nullable: true })
+  actorApiTokenId: string | null;
+
   /** e.g. auth.login, auth.login_failed, company.created, team.invited */
   @Column({ type: 'varchar', length: 64 })
   action: string;

@@ -8,7 +8,7 @@ import { ActivityEventConnection } from './activity.type';
 @Resolver(() => CompanyType)
 export class ActivityCompanyFieldsResolver {
   @FieldResolver(() => ActivityEventConnection, { nullable: true, description: 'The company’s journal, newest first (keyset cursors).' })
-  @RequiresPermission('activity:read')
+  @RequiresPermission('activity:read', 'parent')
   async activity(
     @Root() company: CompanyType,
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,

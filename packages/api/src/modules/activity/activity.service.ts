@@ -7,6 +7,7 @@ import { ActivityEventEntity } from './activity-event.entity';
 export interface ActivityInput {
   companyId?: string | null;
   actorUserId?: string | null;
+  actorApiTokenId?: string | null;
   action: string;
   targetType?: string | null;
   targetId?: string | null;
@@ -21,6 +22,7 @@ export class ActivityService {
       id: newId(at.getTime()),
       companyId: input.companyId ?? null,
       actorUserId: input.actorUserId ?? null,
+      actorApiTokenId: input.actorApiTokenId ?? null,
       action: input.action,
       targetType: input.targetType ?? null,
       targetId: input.targetId ?? null,

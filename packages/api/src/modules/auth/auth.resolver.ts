@@ -1,3 +1,4 @@
+import { ANONYMOUS } from '../identity/principal';
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { permissionsOf } from '@guichet/shared';
 import { Public, RequiresSignIn } from '../../graphql/access';
@@ -55,7 +56,7 @@ export class AuthResolver {
   @Query(() => ViewerType, { nullable: true, description: 'The signed-in user, or null when anonymous or when the session has expired.' })
   @Public()
   async me(@Ctx() ctx: RequestContext): Promise<ViewerType | null> {
-    if (!ctx.principal) return null;
+    if (ctx.principal.kind !== 'session') return null;
     return loadViewer(ctx, ctx.principal.userId);
   }
 
@@ -69,12 +70,11 @@ export class AuthResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<ViewerType> {
     const { token, expiresAt, user } = await ctx.services.auth.login(email, password, { ip: ctx.ip, userAgent: ctx.userAgent });
-    if (ctx.principal) await ctx.services.auth.logout(ctx.principal.sessionId);
+    if (ctx.principal.kind === 'session') await ctx.services.auth.logout(ctx.principal.sessionId);
     setSessionCookie(ctx.res, token, expiresAt, ctx.services.env.isProduction);
     // The rest of this request acts as the newly signed-in user.
     const lookup = await ctx.services.auth.resolveSession(token);
-    ctx.principal = lookup.principal;
-    ctx.sessionExpired = false;
+    ctx.principal = lookup.principal ?? ANONYMOUS;
     ctx.loaders.userById.prime(user.id, user);
     const viewer = await loadViewer(ctx, user.id);
     if (!viewer) throw new Error('User vanished during login');
@@ -84,8 +84,8 @@ export class AuthResolver {
   @Mutation(() => Boolean, { description: 'Ends the current session and clears the cookie. Returns false when there was none.' })
   @Public()
   async logout(@Ctx() ctx: RequestContext): Promise<boolean> {
+    if (ctx.principal.kind !== 'session') return false;
     clearSessionCookie(ctx.res, ctx.services.env.isProduction);
-    if (!ctx.principal) return false;
     await ctx.services.auth.logout(ctx.principal.sessionId);
     return true;
   }
@@ -117,7 +117,7 @@ export class AuthResolver {
   @RequiresSignIn()
   async setMyLocale(@Arg('locale', () => LocaleEnum) locale: LocaleEnum, @Ctx() ctx: RequestContext): Promise<UserType> {
     const principal = ctx.principal;
-    if (!principal) throw new Error('unreachable: guarded by RequiresSignIn');
+    if (principal.kind !== 'session') throw new Error('unreachable: guarded by RequiresSignIn');
     return toUserType(await ctx.services.auth.setLocale(principal.userId, locale === LocaleEnum.EN ? 'en' : 'fr'));
   }
 }

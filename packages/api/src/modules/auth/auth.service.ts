@@ -6,7 +6,7 @@ import { DomainError, validationFailed } from '../../common/domain-error';
 import { newId } from '../../common/ids';
 import { newSecretToken, sha256Hex } from '../../common/tokens';
 import type { Env } from '../../config/env';
-import type { Principal } from '../../graphql/context';
+import type { SessionPrincipal } from '../identity/principal';
 import type { ActivityService } from '../activity/activity.service';
 import type { OutboxService } from '../mailer/outbox.service';
 import { passwordResetEmail } from '../mailer/templates';
@@ -20,7 +20,7 @@ export interface RequestMeta {
   userAgent: string | null;
 }
 
-export type SessionLookup = { principal: Principal } | { principal: null; expired: boolean };
+export type SessionLookup = { principal: SessionPrincipal } | { principal: null; expired: boolean };
 
 interface SessionRow {
   session_id: string;

@@ -1,5 +1,6 @@
+import type { Actor } from '../identity/principal';
 import type { DataSource, EntityManager } from 'typeorm';
-import { Brackets } from 'typeorm';
+import { Brackets, In } from 'typeorm';
 import { validateCompanyName, validatePostalAddress, validateSiret, type FieldError } from '@guichet/shared';
 import { decodeCursor, encodeCursor } from '../../common/cursor';
 import { DomainError, validationFailed } from '../../common/domain-error';
@@ -7,6 +8,9 @@ import { newId } from '../../common/ids';
 import { dbDate } from '../../db/columns';
 import { isUniqueViolation } from '../../db/errors';
 import type { ActivityService } from '../activity/activity.service';
+import { InvitationEntity } from '../team/invitation.entity';
+import { MembershipEntity } from '../team/membership.entity';
+import type { TeamService, ValidRow } from '../team/team.service';
 import { CompanyEntity } from './company.entity';
 
 export interface CompanyInput {
@@ -15,19 +19,49 @@ export interface CompanyInput {
   address: { line1: string; line2?: string | null; postalCode: string; city: string; country?: string | null };
 }
 
-export interface Actor {
-  userId: string;
-  ip: string | null;
+/** The person the operator invites as the company's first administrator (scopes [ADMIN]). */
+export interface FirstAdminInput {
+  email: string;
+  firstName: string;
+  lastName: string;
+  phone?: string | null;
+  jobTitle?: string | null;
 }
+
+export interface NewCompanyInput extends CompanyInput {
+  firstAdmin: FirstAdminInput;
+}
+
+/** Where a company stands with its first administrator (what the operator sees). */
+export interface FirstAdminState {
+  /** An ACTIVE membership with ADMIN exists: the company's administrators manage its team. */
+  hasAdministrator: boolean;
+  /** While there is none: the newest invitation still PENDING (possibly expired) with ADMIN. */
+  pendingInvitation: InvitationEntity | null;
+}
+
+type CompanyValues = Omit<CompanyEntity, 'id' | 'createdAt' | 'updatedAt'>;
+
+/** Field errors of the first administrator are reported under this prefix (`firstAdmin.email`, …). */
+export const FIRST_ADMIN_FIELD = 'firstAdmin';
+
+export type { Actor };
 
 export class CompanyService {
   constructor(
     private readonly ds: DataSource,
     private readonly activity: ActivityService,
+    private readonly team: TeamService,
   ) {}
 
   /** Validates every field at once, so the caller gets all errors in one round trip. */
-  private validate(input: CompanyInput): Omit<CompanyEntity, 'id' | 'createdAt' | 'updatedAt'> {
+  private validate(input: CompanyInput): CompanyValues {
+    const checked = this.check(input);
+    if (!checked.values) throw validationFailed(checked.errors);
+    return checked.values;
+  }
+
+  private check(input: CompanyInput): { values: CompanyValues; errors: [] } | { values: null; errors: FieldError[] } {
     const errors: FieldError[] = [];
     const name = validateCompanyName(input.name);
     if (!name.ok) errors.push({ field: 'name', code: name.error });
@@ -43,27 +77,51 @@ export class CompanyService {
         if (code) errors.push({ field: `address.${field}`, code });
       }
     }
-    if (!name.ok || !siret.ok || !address.ok) throw validationFailed(errors);
+    if (!name.ok || !siret.ok || !address.ok) return { values: null, errors };
     return {
-      name: name.value,
-      siret: siret.siret,
-      addressLine1: address.value.line1,
-      addressLine2: address.value.line2 ?? null,
-      postalCode: address.value.postalCode,
-      city: address.value.city,
-      country: address.value.country,
+      errors: [],
+      values: {
+        name: name.value,
+        siret: siret.siret,
+        addressLine1: address.value.line1,
+        addressLine2: address.value.line2 ?? null,
+        postalCode: address.value.postalCode,
+        city: address.value.city,
+        country: address.value.country,
+      },
     };
+  }
+
+  /** The first administrator, with the rules of a team invitation row; errors under `firstAdmin.`. */
+  private checkFirstAdmin(person: FirstAdminInput): { row: ValidRow; errors: [] } | { row: null; errors: FieldError[] } {
+    const checked = this.team.validateRow({ ...person, scopes: ['ADMIN'], contactFor: [] });
+    if (checked.ok) return { row: checked.row, errors: [] };
+    return { row: null, errors: checked.errors.map((e) => ({ ...e, field: `${FIRST_ADMIN_FIELD}.${e.field}` })) };
   }
 
   private siretTaken(): DomainError {
     return new DomainError('CONFLICT', 'A company with this SIRET already exists.', [], { field: 'siret' });
   }
 
-  async create(input: CompanyInput, actor: Actor, now: Date = new Date()): Promise<CompanyEntity> {
-    const values = this.validate(input);
+  /**
+   * Creates a company and invites its first administrator (scopes [ADMIN]) in the same
+   * transaction, with the rules, email and journal entries of a team invitation; the inviter is the
+   * staff member. Every field error (company and `firstAdmin.*`) comes back at once, and then
+   * nothing is written.
+   */
+  async create(
+    input: NewCompanyInput,
+    actor: Actor,
+    now: Date = new Date(),
+  ): Promise<{ company: CompanyEntity; invitation: InvitationEntity }> {
+    const checked = this.check(input);
+    const firstAdmin = this.checkFirstAdmin(input.firstAdmin);
+    if (!checked.values || !firstAdmin.row) throw validationFailed([...checked.errors, ...firstAdmin.errors]);
+    const values = checked.values;
+    const admin = firstAdmin.row;
     const company: CompanyEntity = { id: newId(now.getTime()), ...values, createdAt: now, updatedAt: now };
     try {
-      await this.ds.transaction(async (em) => {
+      const invitation = await this.ds.transaction(async (em) => {
         if (await em.exists(CompanyEntity, { where: { siret: values.siret } })) throw this.siretTaken();
         await em.insert(CompanyEntity, company);
         await this.activity.record(
@@ -71,6 +129,7 @@ export class CompanyService {
           {
             companyId: company.id,
             actorUserId: actor.userId,
+            actorApiTokenId: actor.apiTokenId,
             action: 'company.created',
             targetType: 'company',
             targetId: company.id,
@@ -79,12 +138,83 @@ export class CompanyService {
           },
           now,
         );
+        return this.team.inviteOne(em, company.id, admin, actor, now, `${FIRST_ADMIN_FIELD}.`);
       });
+      return { company, invitation };
     } catch (error) {
       if (isUniqueViolation(error)) throw this.siretTaken();
       throw error;
     }
-    return company;
+  }
+
+  // ───────────────────────────── first administrator ─────────────────────────────
+
+  /** For each company: whether it has an active administrator, else its pending administrator invitation (two queries). */
+  async firstAdminStates(companyIds: readonly string[], em: EntityManager = this.ds.manager): Promise<Map<string, FirstAdminState>> {
+    const ids = [...new Set(companyIds)];
+    const states = new Map<string, FirstAdminState>(ids.map((id) => [id, { hasAdministrator: false, pendingInvitation: null }]));
+    if (ids.length === 0) return states;
+    const administered: { companyId: string }[] = await em
+      .getRepository(MembershipEntity)
+      .createQueryBuilder('m')
+      .select('m.company_id', 'companyId')
+      .distinct(true)
+      .where('m.company_id IN (:...ids)', { ids })
+      .andWhere("m.status = 'ACTIVE'")
+      .andWhere("m.scopes LIKE '%ADMIN%'")
+      .getRawMany();
+    for (const { companyId } of administered) states.set(companyId, { hasAdministrator: true, pendingInvitation: null });
+    const open = ids.filter((id) => !states.get(id)?.hasAdministrator);
+    if (open.length === 0) return states;
+    const pending = await em.find(InvitationEntity, {
+      where: { companyId: In(open), status: 'PENDING' },
+      order: { createdAt: 'DESC', id: 'DESC' },
+    });
+    for (const inv of pending) {
+      const state = states.get(inv.companyId);
+      if (state && !state.pendingInvitation && inv.scopes.includes('ADMIN')) state.pendingInvitation = inv;
+    }
+    return states;
+  }
+
+  /** Locks the company row (as every team change does) and refuses once an administrator is active. */
+  private async lockWithoutAdministrator(em: EntityManager, companyId: string): Promise<FirstAdminState> {
+    await this.team.lockCompany(em, companyId);
+    const state = (await this.firstAdminStates([companyId], em)).get(companyId);
+    if (!state || state.hasAdministrator) {
+      throw new DomainError('CONFLICT', 'This company already has an active administrator: its administrators manage its team.');
+    }
+    return state;
+  }
+
+  /** While the company has no active administrator: emails a new link to the pending first administrator and voids the old one. */
+  async resendFirstAdminInvitation(companyId: string, actor: Actor, now: Date = new Date()): Promise<CompanyEntity> {
+    return this.ds.transaction(async (em) => {
+      const state = await this.lockWithoutAdministrator(em, companyId);
+      if (!state.pendingInvitation) {
+        throw new DomainError('NOT_FOUND', 'This company has no pending administrator invitation: invite one with replaceFirstAdmin.', [], {
+          resource: 'Invitation',
+        });
+      }
+      await this.team.resendWithin(em, companyId, state.pendingInvitation.id, actor, now);
+      return em.findOneByOrFail(CompanyEntity, { id: companyId });
+    });
+  }
+
+  /** While the company has no active administrator: withdraws the pending administrator invitation(s) and invites `person` instead. */
+  async replaceFirstAdmin(companyId: string, person: FirstAdminInput, actor: Actor, now: Date = new Date()): Promise<CompanyEntity> {
+    const firstAdmin = this.checkFirstAdmin(person);
+    if (!firstAdmin.row) throw validationFailed(firstAdmin.errors);
+    const admin = firstAdmin.row;
+    return this.ds.transaction(async (em) => {
+      await this.lockWithoutAdministrator(em, companyId);
+      const pending = await em.find(InvitationEntity, { where: { companyId, status: 'PENDING' }, order: { createdAt: 'ASC', id: 'ASC' } });
+      for (const inv of pending.filter((i) => i.scopes.includes('ADMIN'))) {
+        await this.team.revokeWithin(em, companyId, inv.id, actor, now);
+      }
+      await this.team.inviteOne(em, companyId, admin, actor, now, `${FIRST_ADMIN_FIELD}.`);
+      return em.findOneByOrFail(CompanyEntity, { id: companyId });
+    });
   }
 
   async update(companyId: string, input: CompanyInput, actor: Actor, now: Date = new Date()): Promise<CompanyEntity> {
@@ -98,7 +228,15 @@ export class CompanyService {
         await em.update(CompanyEntity, { id: companyId }, { ...values, updatedAt: now });
         await this.activity.record(
           em,
-          { companyId, actorUserId: actor.userId, action: 'company.updated', targetType: 'company', targetId: companyId, ip: actor.ip },
+          {
+            companyId,
+            actorUserId: actor.userId,
+            actorApiTokenId: actor.apiTokenId,
+            action: 'company.updated',
+            targetType: 'company',
+            targetId: companyId,
+            ip: actor.ip,
+          },
           now,
         );
         return { ...existing, ...values, updatedAt: now };

@@ -215,6 +215,7 @@ export class ForwardingService {
           {
             companyId,
             actorUserId: actor.userId,
+            actorApiTokenId: actor.apiTokenId,
             action: 'mail.forwarding_requested',
             targetType: 'forwarding_request',
             targetId: request.id,
@@ -318,6 +319,7 @@ export class ForwardingService {
         {
           companyId: current.companyId,
           actorUserId: actor.userId,
+          actorApiTokenId: actor.apiTokenId,
           action,
           targetType: 'forwarding_request',
           targetId: requestId,

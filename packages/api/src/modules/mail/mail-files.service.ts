@@ -1,14 +1,14 @@
 import type { Readable } from 'node:stream';
 import type { DataSource } from 'typeorm';
 import { ZipFile } from 'yazl';
-import { can, type Locale, type Permission, type Scope } from '@guichet/shared';
+import type { Locale } from '@guichet/shared';
 import { DomainError, notFound } from '../../common/domain-error';
 import { isId } from '../../common/ids';
 import { hmacSign, hmacVerify } from '../../common/signing';
 import type { Env } from '../../config/env';
-import { csvSet } from '../../db/columns';
 import type { FileStorage } from '../../storage/storage';
 import type { ActivityService } from '../activity/activity.service';
+import type { Actor } from '../identity/principal';
 import { MAIL_STATUS_LABELS, MAIL_TYPE_LABELS, mailFileName, parisDay, slugify } from './mail.labels';
 import { mailCountQuery, mailPageQuery, normaliseFilter, toMailItemRow, type MailFilter, type MailItemRow } from './mail.queries';
 import type { MailService } from './mail.service';
@@ -29,11 +29,9 @@ export const MAX_EXPORT_ITEMS = 20_000;
 /** Items are read from the database in keyset batches of this size while the ZIP streams. */
 export const EXPORT_BATCH_SIZE = 500;
 
-const scopesOf = csvSet<Scope>();
-
-interface ExportPayload {
+export interface ExportPayload {
   v: 1;
-  /** company, user */
+  /** company, and the member (user id) or API token (token id) the link is for */
   c: string;
   u: string;
   /** filter */
@@ -72,8 +70,6 @@ const otherSession = (): DomainError =>
 
 const invalidLink = (): DomainError => new DomainError('INVALID_TOKEN', 'This link is invalid. Ask for a new one from the mail page.');
 const expiredLink = (): DomainError => new DomainError('INVALID_TOKEN', 'This link has expired. Ask for a new one from the mail page.');
-const accessGone = (): DomainError =>
-  new DomainError('FORBIDDEN', 'Your access to this company’s mail has been withdrawn or changed. Ask an administrator of the company.');
 
 const MANIFEST_HEADERS: Record<Locale, string[]> = {
   fr: ['Date', 'Expéditeur', 'Destinataire', 'Type', 'Statut', 'Étiquettes', 'Pages', 'Fichier'],
@@ -130,61 +126,58 @@ export class MailFilesService {
     };
   }
 
-  /** The member's scopes in the company if the membership is active and the account enabled, else null. */
-  private async activeScopes(companyId: string, userId: string): Promise<{ scopes: Scope[]; locale: Locale; companyName: string } | null> {
-    const rows: { scopes: string; locale: string; company_name: string }[] = await this.ds.query(
-      `SELECT m.scopes, u.locale, c.name AS company_name
-         FROM memberships m JOIN users u ON u.id = m.user_id JOIN companies c ON c.id = m.company_id
-        WHERE m.company_id = ? AND m.user_id = ? AND m.status = 'ACTIVE' AND u.disabled = 0`,
+  /** The language of the person a link acts for (a token's creator) and the company's name. */
+  private async exportLabels(companyId: string, userId: string): Promise<{ locale: Locale; companyName: string }> {
+    const rows: { locale: string; company_name: string }[] = await this.ds.query(
+      'SELECT u.locale, c.name AS company_name FROM users u JOIN companies c ON c.id = ? WHERE u.id = ?',
       [companyId, userId],
     );
     const row = rows[0];
-    return row ? { scopes: scopesOf.from(row.scopes), locale: row.locale === 'en' ? 'en' : 'fr', companyName: row.company_name } : null;
+    return { locale: row?.locale === 'en' ? 'en' : 'fr', companyName: row?.company_name ?? 'export' };
   }
 
-  /** Checks the signature, the expiry and — in one statement — the member's access and the item. */
-  async openItemDownload(
-    p: ItemLinkParams,
-    meta: { ip: string | null; sessionUserId: string | null },
-    now: Date = new Date(),
-  ): Promise<OpenedDownload> {
+  /**
+   * Checks a signed scan link: well formed, signed by this server, not expired, and opened by the
+   * member (or token) it was made for. Access itself is decided by `authorize()` on the route.
+   */
+  verifyItemLink(p: ItemLinkParams, owner: string | null, now: Date = new Date()): void {
     if (!isId(p.companyId) || !isId(p.mailItemId) || !isId(p.userId) || !/^\d{1,12}$/.test(p.expires)) throw invalidLink();
     if (p.disposition !== 'inline' && p.disposition !== 'attachment') throw invalidLink();
     if (!hmacVerify(this.env.fileUrlSecret, itemLinkMessage(p.companyId, p.mailItemId, p.userId, p.disposition, p.expires), p.signature)) {
       throw invalidLink();
     }
     // The link is bound to its member: it only opens in that member's own session.
-    if (meta.sessionUserId !== p.userId) throw otherSession();
+    if (owner !== p.userId) throw otherSession();
     if (Number(p.expires) * 1000 <= now.getTime()) throw expiredLink();
-    const rows: (Partial<Parameters<typeof toMailItemRow>[0]> & { scopes: string })[] = await this.ds.query(
-      `SELECT m.scopes, mi.id, mi.company_id, mi.received_at, mi.sender, mi.recipient, mi.type, mi.page_count, mi.status,
-              mi.file_key, mi.file_size, mi.file_sha256, mi.created_at
-         FROM memberships m
-         JOIN users u ON u.id = m.user_id
-         LEFT JOIN mail_items mi ON mi.id = ? AND mi.company_id = m.company_id
-        WHERE m.company_id = ? AND m.user_id = ? AND m.status = 'ACTIVE' AND u.disabled = 0`,
-      [p.mailItemId, p.companyId, p.userId],
-    );
-    const row = rows[0];
-    if (!row || !can(scopesOf.from(row.scopes), 'mail:download')) throw accessGone();
-    if (!row.id) throw notFound('Mail item');
-    const item = toMailItemRow(row as Parameters<typeof toMailItemRow>[0]);
+  }
+
+  /** Opens one scan of the company (the caller was authorized for mail:download there) and journals it. */
+  async openItem(
+    companyId: string,
+    mailItemId: string,
+    disposition: Disposition,
+    actor: Actor,
+    now: Date = new Date(),
+  ): Promise<OpenedDownload> {
+    const item = isId(mailItemId) ? await this.mail.findItem(companyId, mailItemId) : null;
+    if (!item) throw notFound('Mail item');
     await this.activity.record(
       this.ds.manager,
       {
         companyId: item.companyId,
-        actorUserId: p.userId,
+        actorUserId: actor.userId,
+        actorApiTokenId: actor.apiTokenId,
         action: 'mail.downloaded',
         targetType: 'mail_item',
         targetId: item.id,
-        details: { disposition: p.disposition },
-        ip: meta.ip,
+        details: { disposition },
+        ip: actor.ip,
       },
       now,
     );
     // Opened last: the caller starts piping it right away.
     const stream = await this.storage.getVerified(item.fileKey, item.fileSha256);
-    return { item, disposition: p.disposition, stream };
+    return { item, disposition, stream };
   }
 
   // ---------------------------------------------------------------- ZIP export
@@ -228,7 +221,8 @@ export class MailFilesService {
     return { url: `${this.env.publicUrl}/files/exports/${token}`, expiresAt, itemCount };
   }
 
-  private decodeExport(token: string, now: Date): ExportPayload {
+  /** Reads a signed export link; the route then authorizes mail:export in the company it names. */
+  decodeExport(token: string, now: Date = new Date()): ExportPayload {
     const [body, signature, extra] = token.split('.');
     if (!body || !signature || extra !== undefined || token.length > 8000) throw invalidLink();
     if (!hmacVerify(this.env.fileUrlSecret, `mail-export\n${body}`, signature)) throw invalidLink();
@@ -243,16 +237,14 @@ export class MailFilesService {
     return payload;
   }
 
-  /** Checks the link and the member's access again, then starts the ZIP stream. */
-  async openExport(
-    token: string,
-    meta: { ip: string | null; sessionUserId: string | null },
-    now: Date = new Date(),
-  ): Promise<OpenedExport> {
-    const payload = this.decodeExport(token, now);
-    if (meta.sessionUserId !== payload.u) throw otherSession();
-    const access = await this.activeScopes(payload.c, payload.u);
-    if (!access || !can(access.scopes, 'mail:export' satisfies Permission)) throw accessGone();
+  /** Starts the ZIP stream of a decoded link, for the member (or token) it was made for. */
+  /** An export link opens only for the member (or token) it was made for. */
+  checkExportOwner(payload: ExportPayload, owner: string | null): void {
+    if (owner !== payload.u) throw otherSession();
+  }
+
+  async openExport(payload: ExportPayload, actor: Actor, now: Date = new Date()): Promise<OpenedExport> {
+    const labels = await this.exportLabels(payload.c, actor.userId);
     const filter = normaliseFilter({
       tagIds: payload.f.t ?? null,
       type: parseMailType(payload.f.y),
@@ -265,19 +257,20 @@ export class MailFilesService {
       this.ds.manager,
       {
         companyId: payload.c,
-        actorUserId: payload.u,
+        actorUserId: actor.userId,
+        actorApiTokenId: actor.apiTokenId,
         action: 'mail.exported',
         targetType: 'company',
         targetId: payload.c,
         details: { itemCount: payload.n, filter: payload.f },
-        ip: meta.ip,
+        ip: actor.ip,
       },
       now,
     );
-    const prefix = access.locale === 'en' ? 'mail' : 'courrier';
+    const prefix = labels.locale === 'en' ? 'mail' : 'courrier';
     return {
-      fileName: `${prefix}_${slugify(access.companyName, 'export')}_${parisDay(now)}.zip`,
-      stream: this.zipStream(payload.c, filter, new Date(payload.a), access.locale),
+      fileName: `${prefix}_${slugify(labels.companyName, 'export')}_${parisDay(now)}.zip`,
+      stream: this.zipStream(payload.c, filter, new Date(payload.a), labels.locale),
     };
   }
 

@@ -4,6 +4,7 @@ import { pageSize } from '../../common/cursor';
 import { notFound } from '../../common/domain-error';
 import { RequiresPermission, RequiresStaff } from '../../graphql/access';
 import { actorOf } from '../../graphql/actor';
+import { linkOwnerOf } from '../identity/principal';
 import type { RequestContext } from '../../graphql/context';
 import { AddressInput } from '../companies/company.inputs';
 import { CompanyType, toCompanyType } from '../companies/company.type';
@@ -54,13 +55,21 @@ function forwardingConnection(page: ForwardingPage): ForwardingRequestConnection
 }
 
 /** The mail fields of Company: the edges to a company's mail, each checked once for the whole request. */
+
+/** Signed links are bound to the member (or API token) that asked for them. */
+function linkOwner(ctx: RequestContext): string {
+  const owner = linkOwnerOf(ctx.principal);
+  if (!owner) throw new Error('unreachable: guarded by a permission');
+  return owner;
+}
+
 @Resolver(() => CompanyType)
 export class MailCompanyFieldsResolver {
   @FieldResolver(() => MailItemConnection, {
     nullable: true,
     description: 'Scanned mail, newest first (keyset cursors). `totalCount` is computed only when selected.',
   })
-  @RequiresPermission('mail:read')
+  @RequiresPermission('mail:read', 'parent')
   async mailItems(
     @Root() company: CompanyType,
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,
@@ -85,7 +94,7 @@ export class MailCompanyFieldsResolver {
     nullable: true,
     description: 'One mail item of this company; null when there is none with this id.',
   })
-  @RequiresPermission('mail:read')
+  @RequiresPermission('mail:read', 'parent')
   async mailItem(
     @Root() company: CompanyType,
     @Arg('id', () => ID) id: string,
@@ -97,13 +106,13 @@ export class MailCompanyFieldsResolver {
   }
 
   @FieldResolver(() => [TagType], { nullable: true, description: 'The company’s tags, by name.' })
-  @RequiresPermission('mail:read')
+  @RequiresPermission('mail:read', 'parent')
   async tags(@Root() company: CompanyType, @Ctx() ctx: RequestContext): Promise<TagType[]> {
     return (await ctx.services.mail.listTags(company.id)).map(toTagType);
   }
 
   @FieldResolver(() => ForwardingRequestConnection, { nullable: true, description: 'Forwarding requests, newest first.' })
-  @RequiresPermission('mail:read')
+  @RequiresPermission('mail:read', 'parent')
   async forwardingRequests(
     @Root() company: CompanyType,
     @Arg('first', () => Int, { defaultValue: 20 }) first: number,
@@ -155,7 +164,7 @@ export class MailResolver {
     nullable: true,
     description: 'Creates a tag. Errors: VALIDATION_FAILED (name, color), CONFLICT (name already used in this company).',
   })
-  @RequiresPermission('mail:tag')
+  @RequiresPermission('mail:tag', { arg: 'companyId' })
   async createTag(
     @Arg('companyId', () => ID) companyId: string,
     @Arg('name', () => String) name: string,
@@ -166,7 +175,7 @@ export class MailResolver {
   }
 
   @Mutation(() => TagType, { nullable: true, description: 'Renames or recolours a tag. Errors: NOT_FOUND, VALIDATION_FAILED, CONFLICT.' })
-  @RequiresPermission('mail:tag')
+  @RequiresPermission('mail:tag', { arg: 'companyId' })
   async updateTag(
     @Arg('companyId', () => ID) companyId: string,
     @Arg('tagId', () => ID) tagId: string,
@@ -181,7 +190,7 @@ export class MailResolver {
     nullable: true,
     description: 'Deletes a tag definitively and removes it from every item (the items stay). Returns the deleted id.',
   })
-  @RequiresPermission('mail:tag')
+  @RequiresPermission('mail:tag', { arg: 'companyId' })
   async deleteTag(
     @Arg('companyId', () => ID) companyId: string,
     @Arg('tagId', () => ID) tagId: string,
@@ -194,7 +203,7 @@ export class MailResolver {
     nullable: true,
     description: 'Adds every tag to every item (at most 500 items, 20 tags). Idempotent. Returns the items.',
   })
-  @RequiresPermission('mail:tag')
+  @RequiresPermission('mail:tag', { arg: 'companyId' })
   async tagMailItems(
     @Arg('companyId', () => ID) companyId: string,
     @Arg('mailItemIds', () => [ID]) mailItemIds: string[],
@@ -206,7 +215,7 @@ export class MailResolver {
   }
 
   @Mutation(() => [MailItemType], { nullable: true, description: 'Removes the tags from the items. Idempotent. Returns the items.' })
-  @RequiresPermission('mail:tag')
+  @RequiresPermission('mail:tag', { arg: 'companyId' })
   async untagMailItems(
     @Arg('companyId', () => ID) companyId: string,
     @Arg('mailItemIds', () => [ID]) mailItemIds: string[],
@@ -224,7 +233,7 @@ export class MailResolver {
     description:
       'Asks the operator to post the items (at most 200) to an address — the company’s address when omitted. Retrying with the same idempotencyKey and the same content returns the first request; the same key with other content gives CONFLICT. Errors: NOT_FOUND, CONFLICT (items already being forwarded), VALIDATION_FAILED (address.*, idempotencyKey).',
   })
-  @RequiresPermission('mail:forward')
+  @RequiresPermission('mail:forward', { arg: 'companyId' })
   async requestForwarding(
     @Arg('companyId', () => ID) companyId: string,
     @Arg('mailItemIds', () => [ID]) mailItemIds: string[],
@@ -243,7 +252,7 @@ export class MailResolver {
     description:
       'Withdraws a forwarding request the operator has not sent yet; its items become available again. Errors: NOT_FOUND, CONFLICT.',
   })
-  @RequiresPermission('mail:forward')
+  @RequiresPermission('mail:forward', { arg: 'companyId' })
   async cancelForwardingRequest(
     @Arg('companyId', () => ID) companyId: string,
     @Arg('forwardingRequestId', () => ID) forwardingRequestId: string,
@@ -259,18 +268,17 @@ export class MailResolver {
     description:
       'A link to the PDF of one item, valid 5 minutes, for the caller only; access is checked again when it is opened. Errors: NOT_FOUND.',
   })
-  @RequiresPermission('mail:download')
+  @RequiresPermission('mail:download', { arg: 'companyId' })
   async createMailItemLink(
     @Arg('companyId', () => ID) companyId: string,
     @Arg('mailItemId', () => ID) mailItemId: string,
     @Arg('disposition', () => FileDispositionEnum, { defaultValue: FileDispositionEnum.INLINE }) disposition: FileDispositionEnum,
     @Ctx() ctx: RequestContext,
   ): Promise<FileLinkType> {
-    const actor = actorOf(ctx);
     return ctx.services.mailFiles.createItemLink(
       companyId,
       mailItemId,
-      actor.userId,
+      linkOwner(ctx),
       disposition === FileDispositionEnum.ATTACHMENT ? 'attachment' : 'inline',
     );
   }
@@ -280,13 +288,13 @@ export class MailResolver {
     description:
       'A link, valid 10 minutes, to a ZIP of the matching PDFs with a manifest.csv (at most 20 000 items). Access is checked again when it is opened.',
   })
-  @RequiresPermission('mail:export')
+  @RequiresPermission('mail:export', { arg: 'companyId' })
   async createMailExport(
     @Arg('companyId', () => ID) companyId: string,
     @Arg('filter', () => MailFilterInput, { nullable: true }) filter: MailFilterInput | null,
     @Ctx() ctx: RequestContext,
   ): Promise<MailExportType> {
-    return ctx.services.mailFiles.createExport(companyId, toFilter(filter), actorOf(ctx).userId);
+    return ctx.services.mailFiles.createExport(companyId, toFilter(filter), linkOwner(ctx));
   }
 
   // ------------------------------------------------------------ operator

@@ -162,6 +162,7 @@ export class MailService {
           {
             companyId: company.id,
             actorUserId: actor.userId,
+            actorApiTokenId: actor.apiTokenId,
             action: 'mail.received',
             targetType: 'mail_item',
             targetId: id,
@@ -290,6 +291,7 @@ export class MailService {
           {
             companyId,
             actorUserId: actor.userId,
+            actorApiTokenId: actor.apiTokenId,
             action: 'mail.tag_created',
             targetType: 'tag',
             targetId: tag.id,
@@ -332,6 +334,7 @@ export class MailService {
           {
             companyId,
             actorUserId: actor.userId,
+            actorApiTokenId: actor.apiTokenId,
             action: 'mail.tag_updated',
             targetType: 'tag',
             targetId: tagId,
@@ -361,6 +364,7 @@ export class MailService {
         {
           companyId,
           actorUserId: actor.userId,
+          actorApiTokenId: actor.apiTokenId,
           action: 'mail.tag_deleted',
           targetType: 'tag',
           targetId: tagId,

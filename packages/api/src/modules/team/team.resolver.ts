@@ -49,7 +49,7 @@ function toMember(row: MemberRow): MemberType {
   };
 }
 
-function toInvitation(inv: InvitationEntity, invitedByName: string | null = null): InvitationType {
+export function toInvitation(inv: InvitationEntity, invitedByName: string | null = null): InvitationType {
   return {
     id: inv.id,
     email: inv.email,
@@ -105,12 +105,12 @@ async function userName(ctx: RequestContext, userId: string | null): Promise<str
   return user ? `${user.firstName} ${user.lastName}` : null;
 }
 
-const actorName = (ctx: RequestContext): Promise<string | null> => userName(ctx, ctx.principal?.userId ?? null);
+const actorName = (ctx: RequestContext): Promise<string | null> => userName(ctx, actorOf(ctx).userId);
 
 @Resolver(() => CompanyType)
 export class TeamCompanyFieldsResolver {
   @FieldResolver(() => [MemberType], { nullable: true, description: 'The people with access, oldest first. Filter by status or scope.' })
-  @RequiresPermission('team:read')
+  @RequiresPermission('team:read', 'parent')
   async members(
     @Root() company: CompanyType,
     @Arg('status', () => MembershipStatusEnum, { nullable: true }) status: MembershipStatusEnum | null,
@@ -125,7 +125,7 @@ export class TeamCompanyFieldsResolver {
   }
 
   @FieldResolver(() => [InvitationType], { nullable: true, description: 'Invitations, newest first. Filter by status.' })
-  @RequiresPermission('team:read')
+  @RequiresPermission('team:read', 'parent')
   async invitations(
     @Root() company: CompanyType,
     @Arg('status', () => InvitationStatusEnum, { nullable: true }) status: InvitationStatusEnum | null,
@@ -136,7 +136,7 @@ export class TeamCompanyFieldsResolver {
   }
 
   @FieldResolver(() => [AccessRequestType], { nullable: true, description: 'Requests to join from the public form, newest first.' })
-  @RequiresPermission('team:read')
+  @RequiresPermission('team:read', 'parent')
   async accessRequests(
     @Root() company: CompanyType,
     @Arg('status', () => AccessRequestStatusEnum, { nullable: true }) status: AccessRequestStatusEnum | null,
@@ -154,7 +154,7 @@ export class TeamResolver {
     description:
       'Invites up to 50 people. Each row comes back with its own result: INVITED, or FAILED with field errors (the valid rows are invited all the same). Errors for the whole call: BATCH_TOO_LARGE, RATE_LIMITED (100 invitations per company per day).',
   })
-  @RequiresPermission('team:invite')
+  @RequiresPermission('team:invite', { arg: 'companyId' })
   async inviteMembers(
     @Arg('companyId', () => ID) companyId: string,
     @Arg('invitations', () => [InvitationInput]) invitations: InvitationInput[],
@@ -174,7 +174,7 @@ export class TeamResolver {
     nullable: true,
     description: 'Emails a new link (valid 7 days) and voids the previous ones. Works on an expired invitation.',
   })
-  @RequiresPermission('team:manage')
+  @RequiresPermission('team:manage', { arg: 'companyId' })
   async resendInvitation(
     @Arg('companyId', () => ID) companyId: string,
     @Arg('invitationId', () => ID) invitationId: string,
@@ -185,7 +185,7 @@ export class TeamResolver {
   }
 
   @Mutation(() => InvitationType, { nullable: true, description: 'Withdraws a pending invitation: its link stops working.' })
-  @RequiresPermission('team:manage')
+  @RequiresPermission('team:manage', { arg: 'companyId' })
   async revokeInvitation(
     @Arg('companyId', () => ID) companyId: string,
     @Arg('invitationId', () => ID) invitationId: string,
@@ -229,17 +229,18 @@ export class TeamResolver {
     @Arg('input', () => AcceptInvitationInput, { nullable: true }) input: AcceptInvitationInput | null,
     @Ctx() ctx: RequestContext,
   ): Promise<ViewerType> {
-    const signedIn = ctx.principal ? { userId: ctx.principal.userId, email: ctx.principal.email } : null;
+    const principal = ctx.principal;
+    const signedIn = principal.kind === 'session' ? { userId: principal.userId, email: principal.email } : null;
     const result = await ctx.services.team.accept(token, input ?? {}, signedIn, { ip: ctx.ip, userAgent: ctx.userAgent });
     if (result.session) {
       setSessionCookie(ctx.res, result.session.token, result.session.expiresAt, ctx.services.env.isProduction);
     }
     const lookup = result.session ? await ctx.services.auth.resolveSession(result.session.token) : null;
     if (lookup?.principal) ctx.principal = lookup.principal;
-    else if (ctx.principal) {
+    else if (principal.kind === 'session') {
       // The new membership applies to the rest of this request too.
-      const refreshed = await ctx.services.auth.membershipsOf(ctx.principal.userId);
-      ctx.principal = { ...ctx.principal, memberships: refreshed };
+      const refreshed = await ctx.services.auth.membershipsOf(principal.userId);
+      ctx.principal = { ...principal, memberships: refreshed };
     }
     const viewer = await loadViewer(ctx, result.userId);
     if (!viewer) throw new Error('accepted user not found');
@@ -259,7 +260,7 @@ export class TeamResolver {
     nullable: true,
     description: 'Changes a member’s access; effective on their next request. Error: LAST_ADMIN.',
   })
-  @RequiresPermission('team:manage')
+  @RequiresPermission('team:manage', { arg: 'companyId' })
   async updateMemberScopes(
     @Arg('companyId', () => ID) companyId: string,
     @Arg('memberId', () => ID) memberId: string,
@@ -271,7 +272,7 @@ export class TeamResolver {
   }
 
   @Mutation(() => MemberType, { nullable: true, description: 'Sets what the member is the contact for (only areas their access grants).' })
-  @RequiresPermission('team:manage')
+  @RequiresPermission('team:manage', { arg: 'companyId' })
   async updateMemberContactFor(
     @Arg('companyId', () => ID) companyId: string,
     @Arg('memberId', () => ID) memberId: string,
@@ -286,7 +287,7 @@ export class TeamResolver {
     nullable: true,
     description: 'Cuts the member’s access at once and keeps them in the team (reactivate to restore). Error: LAST_ADMIN.',
   })
-  @RequiresPermission('team:manage')
+  @RequiresPermission('team:manage', { arg: 'companyId' })
   async suspendMember(
     @Arg('companyId', () => ID) companyId: string,
     @Arg('memberId', () => ID) memberId: string,
@@ -297,7 +298,7 @@ export class TeamResolver {
   }
 
   @Mutation(() => MemberType, { nullable: true, description: 'Restores a suspended member’s access.' })
-  @RequiresPermission('team:manage')
+  @RequiresPermission('team:manage', { arg: 'companyId' })
   async reactivateMember(
     @Arg('companyId', () => ID) companyId: string,
     @Arg('memberId', () => ID) memberId: string,
@@ -311,7 +312,7 @@ export class TeamResolver {
     nullable: true,
     description: 'Removes a member from the company. Definitive: to come back they need a new invitation. Error: LAST_ADMIN.',
   })
-  @RequiresPermission('team:manage')
+  @RequiresPermission('team:manage', { arg: 'companyId' })
   async removeMember(
     @Arg('companyId', () => ID) companyId: string,
     @Arg('memberId', () => ID) memberId: string,
@@ -335,7 +336,7 @@ export class TeamResolver {
     nullable: true,
     description: 'Approves a request with the chosen access: irreversible; the person receives an invitation (activation) email.',
   })
-  @RequiresPermission('team:manage')
+  @RequiresPermission('team:manage', { arg: 'companyId' })
   async approveAccessRequest(
     @Arg('companyId', () => ID) companyId: string,
     @Arg('requestId', () => ID) requestId: string,
@@ -348,7 +349,7 @@ export class TeamResolver {
   }
 
   @Mutation(() => AccessRequestType, { nullable: true, description: 'Rejects a request to join.' })
-  @RequiresPermission('team:manage')
+  @RequiresPermission('team:manage', { arg: 'companyId' })
   async rejectAccessRequest(
     @Arg('companyId', () => ID) companyId: string,
     @Arg('requestId', () => ID) requestId: string,

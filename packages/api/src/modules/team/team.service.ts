@@ -1,3 +1,5 @@
+import type { Actor } from '../identity/principal';
+import type { ApiTokenService } from '../api-tokens/api-tokens.service';
 import type { DataSource, EntityManager } from 'typeorm';
 import { In, IsNull, MoreThan } from 'typeorm';
 import {
@@ -45,10 +47,7 @@ export const NEW_LINK_REQUEST_INTERVAL_HOURS = 12;
 
 const DAY_MS = 86_400_000;
 
-export interface Actor {
-  userId: string;
-  ip: string | null;
-}
+export type { Actor };
 
 export interface InvitationRowInput {
   email: string;
@@ -70,7 +69,8 @@ export type InvitationRowResult =
   | { index: number; email: string; ok: true; invitation: InvitationEntity; warnings: RowWarning[] }
   | { index: number; email: string; ok: false; errors: FieldError[]; warnings: RowWarning[] };
 
-interface ValidRow {
+/** One person to invite, as `validateRow` normalised it. */
+export interface ValidRow {
   email: string;
   firstName: string;
   lastName: string;
@@ -120,6 +120,7 @@ export class TeamService {
     private readonly activity: ActivityService,
     private readonly outbox: OutboxService,
     private readonly auth: AuthService,
+    private readonly apiTokens: ApiTokenService,
   ) {}
 
   // ───────────────────────────── reading ─────────────────────────────
@@ -162,7 +163,8 @@ export class TeamService {
 
   // ───────────────────────────── inviting ─────────────────────────────
 
-  private validateRow(
+  /** The shared rules of one invitation row (email, names, phone, job title, scopes, contact for), every error at once. */
+  validateRow(
     input: InvitationRowInput,
   ): { ok: true; row: ValidRow; warnings: RowWarning[] } | { ok: false; email: string; errors: FieldError[]; warnings: RowWarning[] } {
     const errors: FieldError[] = [];
@@ -204,10 +206,10 @@ export class TeamService {
   }
 
   /** Invitation emails sent to each address in the last 7 days, all companies together (one query). */
-  private async sendsThisWeek(emails: readonly string[], now: Date): Promise<Map<string, number>> {
+  private async sendsThisWeek(emails: readonly string[], now: Date, em: EntityManager = this.ds.manager): Promise<Map<string, number>> {
     const counts = new Map<string, number>(emails.map((e) => [e, 0]));
     if (emails.length === 0) return counts;
-    const rows = await this.ds.getRepository(InvitationEntity).find({
+    const rows = await em.getRepository(InvitationEntity).find({
       where: { email: In([...new Set(emails)]), lastSentAt: MoreThan(new Date(now.getTime() - 7 * DAY_MS)) },
       select: { id: true, email: true, sentCount: true },
     });
@@ -247,7 +249,7 @@ export class TeamService {
   }
 
   /** SELECT … FOR UPDATE on the company row: serialises team changes of one company (MySQL). */
-  private async lockCompany(em: EntityManager, companyId: string): Promise<void> {
+  async lockCompany(em: EntityManager, companyId: string): Promise<void> {
     const qb = em.getRepository(CompanyEntity).createQueryBuilder('c').select('c.id').where('c.id = :companyId', { companyId });
     if (this.ds.options.type === 'mysql') qb.setLock('pessimistic_write');
     if (!(await qb.getOne())) throw notFound('Company');
@@ -316,57 +318,9 @@ export class TeamService {
         fail('EMAIL_SEND_LIMIT');
         continue;
       }
-      const token = newSecretToken();
-      const invitation: InvitationEntity = {
-        id: newId(now.getTime()),
-        companyId,
-        ...row,
-        tokenHash: sha256Hex(token),
-        expiresAt: new Date(now.getTime() + INVITATION_TTL_DAYS * DAY_MS),
-        status: 'PENDING',
-        pendingKey: `${companyId}:${row.email}`,
-        sentCount: 1,
-        lastSentAt: now,
-        reminderSentAt: null,
-        reminderTokenHash: null,
-        locale: inviter.locale,
-        invitedById: actor.userId,
-        accessRequestId,
-        newLinkRequestedAt: null,
-        acceptedAt: null,
-        acceptedUserId: null,
-        createdAt: now,
-        updatedAt: now,
-      };
+      const { invitation, token } = this.newInvitation(companyId, row, inviter, now, accessRequestId);
       try {
-        await this.ds.transaction(async (em) => {
-          const pending = await em.findOneBy(InvitationEntity, { pendingKey: invitation.pendingKey ?? '' });
-          if (pending) {
-            if (invitationStatus(pending, now) !== 'EXPIRED') throw new DomainError('CONFLICT', 'ALREADY_INVITED');
-            // An expired invitation gives way to the new one (it stays listed as expired).
-            await em.update(InvitationEntity, { id: pending.id }, { pendingKey: null, updatedAt: now });
-          }
-          await em.insert(InvitationEntity, invitation);
-          await this.enqueueInvitationEmail(em, invitation, token, 'invitation', now);
-          await this.activity.record(
-            em,
-            {
-              companyId,
-              actorUserId: actor.userId,
-              action: 'team.invited',
-              targetType: 'invitation',
-              targetId: invitation.id,
-              details: {
-                email: row.email,
-                scopes: row.scopes,
-                contactFor: row.contactFor,
-                ...(accessRequestId ? { accessRequestId } : {}),
-              },
-              ip: actor.ip,
-            },
-            now,
-          );
-        });
+        await this.ds.transaction((em) => this.insertInvitation(em, invitation, token, actor, now));
         results.push({ index, email: row.email, ok: true, invitation, warnings });
       } catch (error) {
         if ((error instanceof DomainError && error.message === 'ALREADY_INVITED') || isUniqueViolation(error)) {
@@ -379,6 +333,119 @@ export class TeamService {
     return results;
   }
 
+  /**
+   * Invites one person inside the caller's transaction (the operator's first administrator of a
+   * company is invited in the same transaction as the company insert), with the rules of a row of
+   * `invite`: not a member yet, no live invitation to this company (an expired one gives way), at
+   * most 5 invitation emails to the address per week. A refusal is VALIDATION_FAILED on
+   * `${fieldPrefix}email`, so the caller's transaction writes nothing.
+   */
+  async inviteOne(
+    em: EntityManager,
+    companyId: string,
+    row: ValidRow,
+    actor: Actor,
+    now: Date = new Date(),
+    fieldPrefix = '',
+  ): Promise<InvitationEntity> {
+    const refuse = (code: ValidationCode): DomainError => validationFailed([{ field: `${fieldPrefix}email`, code }]);
+    const sentToday = await em.count(InvitationEntity, { where: { companyId, createdAt: MoreThan(new Date(now.getTime() - DAY_MS)) } });
+    if (sentToday >= INVITATIONS_PER_COMPANY_PER_DAY) {
+      throw new DomainError('RATE_LIMITED', `A company may send ${INVITATIONS_PER_COMPANY_PER_DAY} invitations a day; 0 left today.`, [], {
+        limit: INVITATIONS_PER_COMPANY_PER_DAY,
+        remaining: 0,
+      });
+    }
+    const member = await em
+      .getRepository(MembershipEntity)
+      .createQueryBuilder('m')
+      .innerJoin(UserEntity, 'u', 'u.id = m.user_id')
+      .where('m.company_id = :companyId', { companyId })
+      .andWhere('u.email = :email', { email: row.email })
+      .getExists();
+    if (member) throw refuse('ALREADY_MEMBER');
+    if (((await this.sendsThisWeek([row.email], now, em)).get(row.email) ?? 0) >= INVITATION_SENDS_PER_EMAIL_PER_WEEK) {
+      throw refuse('EMAIL_SEND_LIMIT');
+    }
+    const inviter = await em.findOneByOrFail(UserEntity, { id: actor.userId });
+    const { invitation, token } = this.newInvitation(companyId, row, inviter, now, null);
+    try {
+      await this.insertInvitation(em, invitation, token, actor, now);
+    } catch (error) {
+      if ((error instanceof DomainError && error.message === 'ALREADY_INVITED') || isUniqueViolation(error))
+        throw refuse('ALREADY_INVITED');
+      throw error;
+    }
+    return invitation;
+  }
+
+  /** A new PENDING invitation (valid 7 days, one email sent), and the token of its link: only its hash is stored. */
+  private newInvitation(
+    companyId: string,
+    row: ValidRow,
+    inviter: UserEntity,
+    now: Date,
+    accessRequestId: string | null,
+  ): { invitation: InvitationEntity; token: string } {
+    const token = newSecretToken();
+    const invitation: InvitationEntity = {
+      id: newId(now.getTime()),
+      companyId,
+      ...row,
+      tokenHash: sha256Hex(token),
+      expiresAt: new Date(now.getTime() + INVITATION_TTL_DAYS * DAY_MS),
+      status: 'PENDING',
+      pendingKey: `${companyId}:${row.email}`,
+      sentCount: 1,
+      lastSentAt: now,
+      reminderSentAt: null,
+      reminderTokenHash: null,
+      locale: inviter.locale,
+      invitedById: inviter.id,
+      accessRequestId,
+      newLinkRequestedAt: null,
+      acceptedAt: null,
+      acceptedUserId: null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    return { invitation, token };
+  }
+
+  /**
+   * Stores the invitation with its email (outbox) and its journal entry, in the caller's transaction.
+   * A live invitation of the same address to the company is refused (DomainError `ALREADY_INVITED`).
+   */
+  private async insertInvitation(em: EntityManager, invitation: InvitationEntity, token: string, actor: Actor, now: Date): Promise<void> {
+    const pending = await em.findOneBy(InvitationEntity, { pendingKey: invitation.pendingKey ?? '' });
+    if (pending) {
+      if (invitationStatus(pending, now) !== 'EXPIRED') throw new DomainError('CONFLICT', 'ALREADY_INVITED');
+      // An expired invitation gives way to the new one (it stays listed as expired).
+      await em.update(InvitationEntity, { id: pending.id }, { pendingKey: null, updatedAt: now });
+    }
+    await em.insert(InvitationEntity, invitation);
+    await this.enqueueInvitationEmail(em, invitation, token, 'invitation', now);
+    await this.activity.record(
+      em,
+      {
+        companyId: invitation.companyId,
+        actorUserId: actor.userId,
+        actorApiTokenId: actor.apiTokenId,
+        action: 'team.invited',
+        targetType: 'invitation',
+        targetId: invitation.id,
+        details: {
+          email: invitation.email,
+          scopes: invitation.scopes,
+          contactFor: invitation.contactFor,
+          ...(invitation.accessRequestId ? { accessRequestId: invitation.accessRequestId } : {}),
+        },
+        ip: actor.ip,
+      },
+      now,
+    );
+  }
+
   private async pendingInvitation(em: EntityManager, companyId: string, invitationId: string): Promise<InvitationEntity> {
     const inv = await em.findOneBy(InvitationEntity, { id: invitationId, companyId });
     if (!inv) throw notFound('Invitation');
@@ -387,88 +454,104 @@ export class TeamService {
 
   /** A new link (the old one stops working), valid 7 days again; works on an expired invitation. */
   async resend(companyId: string, invitationId: string, actor: Actor, now: Date = new Date()): Promise<InvitationEntity> {
-    return this.ds.transaction(async (em) => {
-      const inv = await this.pendingInvitation(em, companyId, invitationId);
-      if (inv.status !== 'PENDING') {
-        throw new DomainError(
-          'CONFLICT',
-          `This invitation is ${inv.status.toLowerCase()}: it cannot be resent. Send a new invitation instead.`,
-        );
-      }
-      if (((await this.sendsThisWeek([inv.email], now)).get(inv.email) ?? 0) >= INVITATION_SENDS_PER_EMAIL_PER_WEEK) {
-        throw new DomainError('RATE_LIMITED', `At most ${INVITATION_SENDS_PER_EMAIL_PER_WEEK} invitation emails per address per week.`, [
-          { field: 'email', code: 'EMAIL_SEND_LIMIT' },
-        ]);
-      }
-      if (inv.pendingKey === null) {
-        // A newer invitation replaced this expired one.
-        const newer = await em.findOneBy(InvitationEntity, { pendingKey: `${companyId}:${inv.email}` });
-        if (newer) throw new DomainError('CONFLICT', 'A newer invitation for this address is pending: resend that one.');
-      }
-      const token = newSecretToken();
-      const updated: InvitationEntity = {
-        ...inv,
-        tokenHash: sha256Hex(token),
-        expiresAt: new Date(now.getTime() + INVITATION_TTL_DAYS * DAY_MS),
-        pendingKey: `${companyId}:${inv.email}`,
-        sentCount: inv.sentCount + 1,
+    return this.ds.transaction((em) => this.resendWithin(em, companyId, invitationId, actor, now));
+  }
+
+  /** `resend`, in the caller's transaction. */
+  async resendWithin(em: EntityManager, companyId: string, invitationId: string, actor: Actor, now: Date): Promise<InvitationEntity> {
+    const inv = await this.pendingInvitation(em, companyId, invitationId);
+    if (inv.status !== 'PENDING') {
+      throw new DomainError(
+        'CONFLICT',
+        `This invitation is ${inv.status.toLowerCase()}: it cannot be resent. Send a new invitation instead.`,
+      );
+    }
+    if (((await this.sendsThisWeek([inv.email], now, em)).get(inv.email) ?? 0) >= INVITATION_SENDS_PER_EMAIL_PER_WEEK) {
+      throw new DomainError('RATE_LIMITED', `At most ${INVITATION_SENDS_PER_EMAIL_PER_WEEK} invitation emails per address per week.`, [
+        { field: 'email', code: 'EMAIL_SEND_LIMIT' },
+      ]);
+    }
+    if (inv.pendingKey === null) {
+      // A newer invitation replaced this expired one.
+      const newer = await em.findOneBy(InvitationEntity, { pendingKey: `${companyId}:${inv.email}` });
+      if (newer) throw new DomainError('CONFLICT', 'A newer invitation for this address is pending: resend that one.');
+    }
+    const token = newSecretToken();
+    const updated: InvitationEntity = {
+      ...inv,
+      tokenHash: sha256Hex(token),
+      expiresAt: new Date(now.getTime() + INVITATION_TTL_DAYS * DAY_MS),
+      pendingKey: `${companyId}:${inv.email}`,
+      sentCount: inv.sentCount + 1,
+      lastSentAt: now,
+      reminderSentAt: null,
+      reminderTokenHash: null,
+      updatedAt: now,
+    };
+    await em.update(
+      InvitationEntity,
+      { id: inv.id },
+      {
+        tokenHash: updated.tokenHash,
+        expiresAt: updated.expiresAt,
+        pendingKey: updated.pendingKey,
+        sentCount: updated.sentCount,
         lastSentAt: now,
         reminderSentAt: null,
         reminderTokenHash: null,
         updatedAt: now,
-      };
-      await em.update(
-        InvitationEntity,
-        { id: inv.id },
-        {
-          tokenHash: updated.tokenHash,
-          expiresAt: updated.expiresAt,
-          pendingKey: updated.pendingKey,
-          sentCount: updated.sentCount,
-          lastSentAt: now,
-          reminderSentAt: null,
-          reminderTokenHash: null,
-          updatedAt: now,
-        },
-      );
-      await this.enqueueInvitationEmail(em, updated, token, 'invitation', now);
-      await this.activity.record(
-        em,
-        {
-          companyId,
-          actorUserId: actor.userId,
-          action: 'team.invitation_resent',
-          targetType: 'invitation',
-          targetId: inv.id,
-          details: { email: inv.email },
-          ip: actor.ip,
-        },
-        now,
-      );
-      return updated;
-    });
+      },
+    );
+    await this.enqueueInvitationEmail(em, updated, token, 'invitation', now);
+    await this.activity.record(
+      em,
+      {
+        companyId,
+        actorUserId: actor.userId,
+        actorApiTokenId: actor.apiTokenId,
+        action: 'team.invitation_resent',
+        targetType: 'invitation',
+        targetId: inv.id,
+        details: { email: inv.email },
+        ip: actor.ip,
+      },
+      now,
+    );
+    return updated;
   }
 
   async revoke(companyId: string, invitationId: string, actor: Actor, now: Date = new Date()): Promise<InvitationEntity> {
-    return this.ds.transaction(async (em) => {
-      const inv = await this.pendingInvitation(em, companyId, invitationId);
-      if (inv.status !== 'PENDING') throw new DomainError('CONFLICT', `This invitation is already ${inv.status.toLowerCase()}.`);
-      await em.update(InvitationEntity, { id: inv.id }, { status: 'REVOKED', pendingKey: null, updatedAt: now });
-      await this.activity.record(
-        em,
-        {
-          companyId,
-          actorUserId: actor.userId,
-          action: 'team.invitation_revoked',
-          targetType: 'invitation',
-          targetId: inv.id,
-          details: { email: inv.email },
-          ip: actor.ip,
-        },
-        now,
-      );
-      return { ...inv, status: 'REVOKED', pendingKey: null, updatedAt: now };
-    });
+    return this.ds.transaction((em) => this.revokeWithin(em, companyId, invitationId, actor, now));
+  }
+
+  /**
+   * `revoke`, in the caller's transaction. The status changes only if still PENDING, so an
+   * acceptance that commits meanwhile is never overwritten (CONFLICT instead).
+   */
+  async revokeWithin(em: EntityManager, companyId: string, invitationId: string, actor: Actor, now: Date): Promise<InvitationEntity> {
+    const inv = await this.pendingInvitation(em, companyId, invitationId);
+    if (inv.status !== 'PENDING') throw new DomainError('CONFLICT', `This invitation is already ${inv.status.toLowerCase()}.`);
+    const won = await em.update(
+      InvitationEntity,
+      { id: inv.id, status: 'PENDING' },
+      { status: 'REVOKED', pendingKey: null, updatedAt: now },
+    );
+    if (won.affected !== 1) throw new DomainError('CONFLICT', 'This invitation was accepted or withdrawn meanwhile.');
+    await this.activity.record(
+      em,
+      {
+        companyId,
+        actorUserId: actor.userId,
+        actorApiTokenId: actor.apiTokenId,
+        action: 'team.invitation_revoked',
+        targetType: 'invitation',
+        targetId: inv.id,
+        details: { email: inv.email },
+        ip: actor.ip,
+      },
+      now,
+    );
+    return { ...inv, status: 'REVOKED', pendingKey: null, updatedAt: now };
   }
 
   // ───────────────────────────── accepting ─────────────────────────────
@@ -698,11 +781,16 @@ export class TeamService {
       if (!scopes.includes('ADMIN') && (await this.wouldLoseLastAdmin(em, m))) throw lastAdmin();
       const contactFor = m.contactFor.filter((s) => grantedSubjects(scopes).includes(s));
       await em.update(MembershipEntity, { id: m.id }, { scopes, contactFor, updatedAt: now });
+      // Tokens act for their creator: they end when the creator stops being an administrator.
+      if (m.scopes.includes('ADMIN') && !scopes.includes('ADMIN')) {
+        await this.apiTokens.revokeCreatedBy({ actor, now, em }, companyId, m.userId, 'CREATOR_NOT_ADMIN');
+      }
       await this.activity.record(
         em,
         {
           companyId,
           actorUserId: actor.userId,
+          actorApiTokenId: actor.apiTokenId,
           action: 'team.scopes_changed',
           targetType: 'membership',
           targetId: m.id,
@@ -733,6 +821,7 @@ export class TeamService {
         {
           companyId,
           actorUserId: actor.userId,
+          actorApiTokenId: actor.apiTokenId,
           action: 'team.contact_for_changed',
           targetType: 'membership',
           targetId: m.id,
@@ -758,11 +847,13 @@ export class TeamService {
       if (m.status === status) return m;
       if (status === 'SUSPENDED' && (await this.wouldLoseLastAdmin(em, m))) throw lastAdmin();
       await em.update(MembershipEntity, { id: m.id }, { status, updatedAt: now });
+      if (status === 'SUSPENDED') await this.apiTokens.revokeCreatedBy({ actor, now, em }, companyId, m.userId, 'CREATOR_SUSPENDED');
       await this.activity.record(
         em,
         {
           companyId,
           actorUserId: actor.userId,
+          actorApiTokenId: actor.apiTokenId,
           action: status === 'SUSPENDED' ? 'team.suspended' : 'team.reactivated',
           targetType: 'membership',
           targetId: m.id,
@@ -783,11 +874,13 @@ export class TeamService {
       if (await this.wouldLoseLastAdmin(em, m)) throw lastAdmin();
       const user = await em.findOneBy(UserEntity, { id: m.userId });
       await em.delete(MembershipEntity, { id: m.id });
+      await this.apiTokens.revokeCreatedBy({ actor, now, em }, companyId, m.userId, 'CREATOR_REMOVED');
       await this.activity.record(
         em,
         {
           companyId,
           actorUserId: actor.userId,
+          actorApiTokenId: actor.apiTokenId,
           action: 'team.removed',
           targetType: 'membership',
           targetId: m.id,
@@ -930,6 +1023,7 @@ export class TeamService {
         {
           companyId: request.companyId,
           actorUserId: actor.userId,
+          actorApiTokenId: actor.apiTokenId,
           action: status === 'APPROVED' ? 'team.access_request_approved' : 'team.access_request_rejected',
           targetType: 'access_request',
           targetId: request.id,

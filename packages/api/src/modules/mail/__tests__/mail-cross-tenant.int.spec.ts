@@ -145,14 +145,14 @@ describe('mail: no way from one tenant into another', () => {
     const ownUrl = local(app, own.data?.createMailItemLink.url as string);
     expect(await status(ownUrl.replace(autreItem, demoItem))).toEqual([403, 'INVALID_TOKEN']);
     expect(await status(ownUrl.replace(autreId, demoId).replace(autreItem, demoItem))).toEqual([403, 'INVALID_TOKEN']);
-    // A correctly signed link (as if the secret had leaked) still needs a membership.
+    // A correctly signed link (as if the secret had leaked) still needs a membership: without one, the company does not exist.
     const signed = await mailFiles.createItemLink(demoId, demoItem, emmaId, 'attachment');
-    expect(await status(local(app, signed.url))).toEqual([403, 'FORBIDDEN']);
+    expect(await status(local(app, signed.url))).toEqual([404, 'NOT_FOUND']);
     // Her company id with Demo SAS's item: the item is looked up in her company only.
     const crossed = await mailFiles.createItemLink(autreId, autreItem, emmaId, 'inline');
     expect(await status(local(app, crossed.url).replace(autreItem, demoItem))).toEqual([403, 'INVALID_TOKEN']);
     const exportLink = await mailFiles.createExport(demoId, null, emmaId);
-    expect(await status(local(app, exportLink.url))).toEqual([403, 'FORBIDDEN']);
+    expect(await status(local(app, exportLink.url))).toEqual([404, 'NOT_FOUND']);
     // Uploading is for the operator's staff only, whatever the company.
     const up = await fetch(`${app.url}/files/mail?companyId=${demoId}&sender=X`, {
       method: 'POST',

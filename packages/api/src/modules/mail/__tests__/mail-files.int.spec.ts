@@ -128,7 +128,8 @@ describe('mail files: signed links and ZIP exports', () => {
       const url = local(app, await linkFor(bruno, item.id));
       const email = 'bruno.petit@demo-sas.fr';
       await setMembership(email, "status = 'SUSPENDED'");
-      expect(await errorOf(await bruno.fetch(url))).toEqual([403, 'FORBIDDEN']);
+      // A suspended member is no longer a member: the company answers as one that does not exist.
+      expect(await errorOf(await bruno.fetch(url))).toEqual([404, 'NOT_FOUND']);
       await setMembership(email, "status = 'ACTIVE', scopes = 'FACTURATION'");
       expect(await errorOf(await bruno.fetch(url))).toEqual([403, 'FORBIDDEN']);
       await setMembership(email, "scopes = 'COURRIER'");
@@ -302,7 +303,8 @@ describe('mail files: signed links and ZIP exports', () => {
       const url = local(app, res.data?.createMailExport.url as string);
       const email = 'bruno.petit@demo-sas.fr';
       await setMembership(email, "status = 'SUSPENDED'");
-      expect(await errorOf(await bruno.fetch(url))).toEqual([403, 'FORBIDDEN']);
+      // A suspended member is no longer a member: the company answers as one that does not exist.
+      expect(await errorOf(await bruno.fetch(url))).toEqual([404, 'NOT_FOUND']);
       await setMembership(email, "status = 'ACTIVE', scopes = 'FORMALITE'");
       expect(await errorOf(await bruno.fetch(url))).toEqual([403, 'FORBIDDEN']);
       await setMembership(email, "scopes = 'COURRIER'");
@@ -310,7 +312,8 @@ describe('mail files: signed links and ZIP exports', () => {
       expect(ok.status).toBe(200);
       await ok.arrayBuffer();
       await app.db.ds.query('DELETE FROM memberships WHERE user_id = ? AND company_id = ?', [brunoId, demoId]);
-      expect(await errorOf(await bruno.fetch(url))).toEqual([403, 'FORBIDDEN']);
+      // No longer a member: the company answers as one that does not exist.
+      expect(await errorOf(await bruno.fetch(url))).toEqual([404, 'NOT_FOUND']);
 
       const [body, sig] = url.split('/files/exports/')[1]?.split('.') ?? [];
       const payload = JSON.parse(Buffer.from(body as string, 'base64url').toString('utf8')) as { c: string };

@@ -1,0 +1,56 @@
+import type { Request, Response } from 'express';
+import { authorize, type AccessDeclaration } from '../modules/identity/access';
+import type { Principal } from '../modules/identity/principal';
+import { resolvePrincipal } from '../modules/identity/resolve-principal';
+import { principalSources, type Services } from '../services';
+
+export interface FileRouteDeclaration {
+  method: 'GET' | 'POST';
+  /** Express path under the app root. */
+  path: string;
+  access: AccessDeclaration;
+  description: string;
+}
+
+/**
+ * Every HTTP route that reaches files, with its access declaration: the same `authorize()` as the
+ * GraphQL fields decides them, and the declarations snapshot shows them beside the schema's.
+ */
+export const FILE_ROUTES = {
+  uploadScan: {
+    method: 'POST',
+    path: '/files/mail',
+    access: { kind: 'staff', operatorToken: 'scan:upload' },
+    description: 'Uploads one scanned letter (raw PDF body) for the company named by ?companyId.',
+  },
+  downloadScan: {
+    method: 'GET',
+    path: '/files/mail/:companyId/:mailItemId',
+    access: { kind: 'permission', permission: 'mail:download', company: { arg: 'companyId' } },
+    description: 'One scan: with a session, through a signed link from createMailItemLink; with an API token, directly.',
+  },
+  downloadExport: {
+    method: 'GET',
+    path: '/files/exports/:token',
+    access: { kind: 'permission', permission: 'mail:export', company: 'signedLink' },
+    description: 'A ZIP export made by createMailExport, for the member or token that asked for it.',
+  },
+} as const satisfies Record<string, FileRouteDeclaration>;
+
+/** The caller of a file route, resolved exactly as for GraphQL. */
+export function routePrincipal(services: Services, req: Request, res: Response): Promise<Principal> {
+  return resolvePrincipal(principalSources(services), req, res);
+}
+
+/** Resolves the caller and decides with the route's declaration; throws the coded refusal. */
+export async function authorizeRoute(
+  services: Services,
+  req: Request,
+  res: Response,
+  route: FileRouteDeclaration,
+  companyId: unknown,
+): Promise<Principal> {
+  const principal = await routePrincipal(services, req, res);
+  authorize(principal, route.access, companyId);
+  return principal;
+}
