@@ -116,8 +116,9 @@ export const en: Messages = {
     },
     settings: {
       title: 'Settings',
-      body: 'The company’s details will appear here.',
-      next: 'You will be able to change the company name, the address and the API access.',
+      body: 'The company’s settings, and your software’s access to Guichet.',
+      company: 'Company details',
+      next: 'You will soon be able to change the company name and the address here.',
     },
     noPage: {
       title: 'No section available',
@@ -133,7 +134,6 @@ export const en: Messages = {
   },
   operator: {
     title: 'Operator space',
-    companies: 'create and search the domiciled companies;',
     invoices: 'issue invoices;',
     formalities: 'open and follow formalities.',
   },

@@ -118,8 +118,9 @@ export const fr = {
     },
     settings: {
       title: 'Paramètres',
-      body: 'Les informations de l’entreprise apparaîtront ici.',
-      next: 'Vous pourrez modifier la raison sociale, l’adresse et les accès API.',
+      body: 'Les réglages de l’entreprise, et l’accès de vos logiciels à Guichet.',
+      company: 'Informations de l’entreprise',
+      next: 'Vous pourrez bientôt modifier ici la raison sociale et l’adresse.',
     },
     noPage: {
       title: 'Aucune rubrique disponible',
@@ -135,7 +136,6 @@ export const fr = {
   },
   operator: {
     title: 'Espace opérateur',
-    companies: 'créer et rechercher les entreprises domiciliées ;',
     invoices: 'émettre les factures ;',
     formalities: 'ouvrir et suivre les formalités.',
   },

@@ -14,6 +14,15 @@ export function OperatorHome() {
       <div className="operator-tools">
         <Card className="operator-tool">
           <h2 className="card__title">
+            <Link to={paths.operator.companies.getHref()}>{t('nav.companies')}</Link>
+          </h2>
+          <p>{t('home.companies')}</p>
+          <p>
+            <Link to={paths.operator.newCompany.getHref()}>{t('companies.new')}</Link>
+          </p>
+        </Card>
+        <Card className="operator-tool">
+          <h2 className="card__title">
             <Link to={paths.operator.upload.getHref()}>{t('nav.upload')}</Link>
           </h2>
           <p>{t('home.upload')}</p>
@@ -28,7 +37,6 @@ export function OperatorHome() {
       <Card className="placeholder">
         <Badge tone="info">{t('home.next')}</Badge>
         <ul className="bullets">
-          <li>{tApp('operator.companies')}</li>
           <li>{tApp('operator.invoices')}</li>
           <li>{tApp('operator.formalities')}</li>
         </ul>

@@ -9,6 +9,7 @@ export function OperatorLayout({ children }: { children: ReactNode }) {
   const { t } = useOperatorTranslation();
   const links = [
     { to: paths.operator.getHref(), label: t('nav.home'), end: true },
+    { to: paths.operator.companies.getHref(), label: t('nav.companies'), end: false },
     { to: paths.operator.upload.getHref(), label: t('nav.upload'), end: false },
     { to: paths.operator.forwarding.getHref(), label: t('nav.forwarding'), end: false },
   ];
