@@ -45,6 +45,7 @@ const config: CodegenConfig = {
         '!src/features/team/**/*.graphql',
         '!src/features/mail/**/*.graphql',
         '!src/features/operator/**/*.graphql',
+        '!src/features/api-access/**/*.graphql',
       ],
     },
     'src/features/team/api/generated.ts': {
@@ -54,6 +55,8 @@ const config: CodegenConfig = {
     // Mes courriers, and the operator's pages (mail upload, forwarding queue): lazy pages too.
     'src/features/mail/api/generated.ts': { ...typedDocuments, documents: ['src/features/mail/**/*.graphql'] },
     'src/features/operator/api/generated.ts': { ...typedDocuments, documents: ['src/features/operator/**/*.graphql'] },
+    // Paramètres › Accès API (API tokens): a lazy page too.
+    'src/features/api-access/api/generated.ts': { ...typedDocuments, documents: ['src/features/api-access/**/*.graphql'] },
   },
 };
 

@@ -136,6 +136,14 @@ export function createRoutes(client: ApolloClient): RouteObject[] {
               children: [
                 { index: true, lazy: async () => ({ ...(await import('./routes/app/operator/index')), ErrorBoundary: RouteError }) },
                 {
+                  path: paths.operator.companies.path,
+                  lazy: async () => ({ ...(await import('./routes/app/operator/companies')), ErrorBoundary: RouteError }),
+                },
+                {
+                  path: paths.operator.newCompany.path,
+                  lazy: async () => ({ ...(await import('./routes/app/operator/new-company')), ErrorBoundary: RouteError }),
+                },
+                {
                   path: paths.operator.upload.path,
                   lazy: async () => ({ ...(await import('./routes/app/operator/upload')), ErrorBoundary: RouteError }),
                 },

@@ -58,6 +58,8 @@ export const paths = {
   operator: {
     path: '/operator',
     getHref: () => '/operator',
+    companies: { path: 'companies', getHref: () => '/operator/companies' },
+    newCompany: { path: 'companies/new', getHref: () => '/operator/companies/new' },
     upload: { path: 'mail', getHref: () => '/operator/mail' },
     forwarding: { path: 'forwarding', getHref: () => '/operator/forwarding' },
   },
@@ -70,15 +72,21 @@ export interface CompanyPage {
   key: CompanyPageKey;
   /** Path segment under `/c/:companyId/`. */
   path: string;
-  /** What `can()` must allow for the page to appear in the navigation and to open. */
+  /** The permission the page is about: a no-access page names the roles that grant it. */
   permission: Permission;
+  /**
+   * What opens the page: `can()` must allow one of these for it to appear in the navigation and
+   * to open (`permission` first, then any other that gives the page something to show).
+   */
+  anyOf: readonly Permission[];
   getHref: (companyId: string) => string;
 }
 
-const companyPage = (key: CompanyPageKey, permission: Permission): CompanyPage => ({
+const companyPage = (key: CompanyPageKey, permission: Permission, ...alsoOpenedBy: Permission[]): CompanyPage => ({
   key,
   path: key,
   permission,
+  anyOf: [permission, ...alsoOpenedBy],
   getHref: (companyId) => `${paths.company.getHref(companyId)}/${key}`,
 });
 
@@ -88,7 +96,8 @@ export const COMPANY_PAGES: readonly CompanyPage[] = [
   companyPage('invoices', 'invoice:read'),
   companyPage('services', 'formality:read'),
   companyPage('team', 'team:read'),
-  companyPage('settings', 'company:update'),
+  // Accès API (apiToken:manage) today; the company's details (company:update) later.
+  companyPage('settings', 'apiToken:manage', 'company:update'),
 ];
 
 export function getCompanyPage(key: CompanyPageKey): CompanyPage {

@@ -31,9 +31,20 @@ export function Can({ permission, children, fallback = null }: { permission: Per
   return <>{allowed(permission) ? children : fallback}</>;
 }
 
+/** Whether `scopes` open a company page: `can()` allows one of the permissions that open it. */
+export function canOpenPage(scopes: readonly Scope[] | null | undefined, page: CompanyPage): boolean {
+  return page.anyOf.some((permission) => can(scopes, permission));
+}
+
+/** `const opens = useCanOpenPage(); opens(page)` — false outside a company. */
+export function useCanOpenPage(): (page: CompanyPage) => boolean {
+  const scopes = useCurrentMembership()?.scopes;
+  return useCallback((page: CompanyPage) => canOpenPage(scopes, page), [scopes]);
+}
+
 /** The first company page (in navigation order) that `scopes` open, if any. */
 export function firstAllowedPage(scopes: readonly Scope[] | null | undefined): CompanyPage | null {
-  return COMPANY_PAGES.find((page) => can(scopes, page.permission)) ?? null;
+  return COMPANY_PAGES.find((page) => canOpenPage(scopes, page)) ?? null;
 }
 
 /**
@@ -43,6 +54,6 @@ export function firstAllowedPage(scopes: readonly Scope[] | null | undefined): C
 export function companyLandingHref(membership: Pick<Membership, 'scopes' | 'company'>, preferred: CompanyPageKey | null = null): string {
   const companyId = membership.company.id;
   const same = COMPANY_PAGES.find((page) => page.key === preferred);
-  if (same && can(membership.scopes, same.permission)) return same.getHref(companyId);
+  if (same && canOpenPage(membership.scopes, same)) return same.getHref(companyId);
   return firstAllowedPage(membership.scopes)?.getHref(companyId) ?? paths.company.getHref(companyId);
 }

@@ -1,4 +1,5 @@
 import 'i18next';
+import type { apiAccessFr } from '@/locales/api-access/fr';
 import type { devMailboxFr } from '@/locales/dev-mailbox/fr';
 import type { fr } from '@/locales/fr';
 import type { mailFr } from '@/locales/mail/fr';
@@ -15,6 +16,7 @@ declare module 'i18next' {
       devMailbox: typeof devMailboxFr;
       mail: typeof mailFr;
       operator: typeof operatorFr;
+      apiAccess: typeof apiAccessFr;
     };
   }
 }

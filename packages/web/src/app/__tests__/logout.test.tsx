@@ -1,5 +1,6 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { ApiTokensDocument } from '@/features/api-access/api/generated';
 import { LogoutDocument, MeDocument } from '@/lib/graphql/generated';
 import { fr } from '@/locales/fr';
 import { buildMembership, buildViewer } from '@/testing/fixtures';
@@ -15,7 +16,14 @@ describe('user menu', () => {
     });
     const { router, client } = renderApp('/c/acme/settings', {
       viewer,
-      mocks: [{ request: { query: LogoutDocument }, result: { data: { logout: true } } }],
+      mocks: [
+        // Paramètres shows the company's API tokens to an administrator.
+        {
+          request: { query: ApiTokensDocument, variables: { companyId: 'acme' } },
+          result: { data: { company: { __typename: 'Company', id: 'acme', apiTokens: [] } } },
+        },
+        { request: { query: LogoutDocument }, result: { data: { logout: true } } },
+      ],
     });
     await findPageTitle();
 

@@ -7,7 +7,7 @@ import { buildMembership, buildViewer } from '@/testing/fixtures';
 import { findPageTitle, renderApp, waitForPath } from '@/testing/test-utils';
 
 const forbiddenCases = ROLES.flatMap((role) =>
-  COMPANY_PAGES.filter((page) => !can(ROLE_SCOPES[role], page.permission)).map((page) => ({
+  COMPANY_PAGES.filter((page) => !page.anyOf.some((permission) => can(ROLE_SCOPES[role], permission))).map((page) => ({
     role,
     page,
   })),

@@ -47,6 +47,20 @@ export type AddressInput = {
   postalCode: Scalars['String']['input'];
 };
 
+/** Permission sets offered when creating a token: MAIL_READ_ONLY, MAIL_FULL, INVOICES, FORMALITIES. */
+export type ApiTokenPreset =
+  | 'FORMALITIES'
+  | 'INVOICES'
+  | 'MAIL_FULL'
+  | 'MAIL_READ_ONLY';
+
+/** ACTIVE; ROTATING: replaced by a rotation, still accepted until graceEndsAt; EXPIRED; REVOKED. */
+export type ApiTokenStatus =
+  | 'ACTIVE'
+  | 'EXPIRED'
+  | 'REVOKED'
+  | 'ROTATING';
+
 /** Errors come back as VALIDATION_FAILED with one entry per field (name, siret, address.*). */
 export type CompanyInput = {
   address: AddressInput;
@@ -61,10 +75,49 @@ export type ContactSubject =
   | 'FACTURATION'
   | 'FORMALITE';
 
+export type CreateApiTokenInput = {
+  /** Addresses or CIDR ranges it may be used from (at most 20); empty: any. */
+  allowedIps?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Days until it expires: 1 to 366, default 90. */
+  expiresInDays?: InputMaybe<Scalars['Int']['input']>;
+  /** What it is for, e.g. "Export comptable Pennylane" (at most 80 characters). */
+  name: Scalars['String']['input'];
+  /** Among the permissions of COURRIER, FACTURATION and FORMALITE, less those that need a person; company:read is always added. */
+  permissions: Array<Permission>;
+};
+
+/** A new client company and its first administrator. Errors come back as VALIDATION_FAILED with one entry per field, all at once (name, siret, address.*, firstAdmin.*). */
+export type CreateCompanyInput = {
+  address: AddressInput;
+  firstAdmin: FirstAdminInput;
+  name: Scalars['String']['input'];
+  /** 14 digits; spaces allowed. */
+  siret: Scalars['String']['input'];
+};
+
+export type CreateOperatorTokenInput = {
+  allowedIps?: InputMaybe<Array<Scalars['String']['input']>>;
+  capabilities: Array<OperatorTokenCapability>;
+  /** Days until it expires: 1 to 366, default 90. */
+  expiresInDays?: InputMaybe<Scalars['Int']['input']>;
+  name: Scalars['String']['input'];
+};
+
 /** INLINE opens the PDF in the browser; ATTACHMENT downloads it. */
 export type FileDisposition =
   | 'ATTACHMENT'
   | 'INLINE';
+
+/** The person invited as the company’s first administrator (access Administrateur), with the rules of a team invitation. Errors come back under firstAdmin.* (e.g. firstAdmin.email). */
+export type FirstAdminInput = {
+  /** A person’s address: generic mailboxes (contact@, compta@, …) are refused. */
+  email: Scalars['String']['input'];
+  firstName: Scalars['String']['input'];
+  jobTitle?: InputMaybe<Scalars['String']['input']>;
+  lastName: Scalars['String']['input'];
+  /** Optional; normalised to E.164 (default region FR). */
+  phone?: InputMaybe<Scalars['String']['input']>;
+};
 
 export type ForwardingStatus =
   | 'CANCELLED'
@@ -133,6 +186,31 @@ export type MailType =
 export type MembershipStatus =
   | 'ACTIVE'
   | 'SUSPENDED';
+
+/** What an operator token (scanning station, billing tool) may do. */
+export type OperatorTokenCapability =
+  | 'SCAN_UPLOAD';
+
+/** A permission of the access matrix (see the @requiresPermission directive on each field). */
+export type Permission =
+  | 'ACTIVITY_READ'
+  | 'API_TOKEN_MANAGE'
+  | 'COMPANY_READ'
+  | 'COMPANY_UPDATE'
+  | 'FORMALITY_DOWNLOAD'
+  | 'FORMALITY_READ'
+  | 'FORMALITY_RESPOND'
+  | 'FORMALITY_SIGN'
+  | 'INVOICE_DOWNLOAD'
+  | 'INVOICE_READ'
+  | 'MAIL_DOWNLOAD'
+  | 'MAIL_EXPORT'
+  | 'MAIL_FORWARD'
+  | 'MAIL_READ'
+  | 'MAIL_TAG'
+  | 'TEAM_INVITE'
+  | 'TEAM_MANAGE'
+  | 'TEAM_READ';
 
 /** A named preset of scopes. Null where scopes are combined (e.g. COURRIER + FACTURATION). */
 export type Role =

@@ -5,7 +5,7 @@ import { LanguageSwitcher } from '@/components/language-switcher';
 import { cx, SkipLink } from '@/components/ui';
 import { COMPANY_PAGES, paths, type CompanyPageKey } from '@/config/paths';
 import { activeMemberships, type Membership, type Viewer } from '@/lib/auth';
-import { useCan } from '@/lib/authorization';
+import { useCanOpenPage } from '@/lib/authorization';
 import { CompanySwitcher } from './company-switcher';
 import { MainNav } from './main-nav';
 import { UserMenu } from './user-menu';
@@ -21,9 +21,9 @@ export interface AppShellProps {
 /** The signed-in frame: header (brand, company, language, account), navigation, main content. */
 export function AppShell({ viewer, membership = null, currentPage = null, children }: AppShellProps) {
   const { t } = useTranslation();
-  const allowed = useCan();
+  const opens = useCanOpenPage();
   const memberships = activeMemberships(viewer);
-  const hasNav = viewer.user.isStaff || (membership !== null && COMPANY_PAGES.some((page) => allowed(page.permission)));
+  const hasNav = viewer.user.isStaff || (membership !== null && COMPANY_PAGES.some(opens));
 
   return (
     <div className="app">

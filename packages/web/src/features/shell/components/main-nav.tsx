@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { COMPANY_PAGES, paths } from '@/config/paths';
-import { useCan } from '@/lib/authorization';
+import { useCanOpenPage } from '@/lib/authorization';
 
 /**
  * The sections of the current company that the member's scopes open (shared `can()`), plus the
@@ -9,8 +9,8 @@ import { useCan } from '@/lib/authorization';
  */
 export function MainNav({ companyId, isStaff }: { companyId: string | null; isStaff: boolean }) {
   const { t } = useTranslation();
-  const allowed = useCan();
-  const pages = companyId ? COMPANY_PAGES.filter((page) => allowed(page.permission)) : [];
+  const opens = useCanOpenPage();
+  const pages = companyId ? COMPANY_PAGES.filter(opens) : [];
   if (pages.length === 0 && !isStaff) return null;
   return (
     <nav className="main-nav" aria-label={t('shell.mainNav')}>

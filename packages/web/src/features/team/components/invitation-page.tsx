@@ -1,6 +1,5 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import {
-  can,
   PASSWORD_MIN_LENGTH,
   scopesLabel,
   validatePassword,
@@ -16,7 +15,7 @@ import { PageHeader } from '@/components/layouts';
 import { Alert, Button, Link, Spinner, TextField } from '@/components/ui';
 import { COMPANY_PAGES, paths } from '@/config/paths';
 import { activeMemberships, useApplyLocaleAfterLogin, useLogout, useSessionEnd, useViewer, writeViewer, type Viewer } from '@/lib/auth';
-import { companyLandingHref } from '@/lib/authorization';
+import { canOpenPage, companyLandingHref } from '@/lib/authorization';
 import { describeError, errorCodeOf, errorExtensionOf, fieldErrorsOf } from '@/lib/errors';
 import { formatDateTime } from '@/lib/format';
 import { localeOf } from '@/lib/i18n';
@@ -166,7 +165,7 @@ function InvitationSummary({ preview }: { preview: Preview }) {
   const { t } = useTeamTranslation();
   const { t: tApp, i18n } = useTranslation();
   const locale = localeOf(i18n);
-  const sections = COMPANY_PAGES.filter((page) => can(preview.scopes, page.permission)).map((page) => tApp(`nav.${page.key}`));
+  const sections = COMPANY_PAGES.filter((page) => canOpenPage(preview.scopes, page)).map((page) => tApp(`nav.${page.key}`));
   return (
     <div className="invitation-summary">
       <p className="invitation-summary__lead">

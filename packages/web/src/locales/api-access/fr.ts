@@ -1,0 +1,160 @@
+/**
+ * Texts of Paramètres › Accès API (`apiAccess` namespace, loaded with the settings page only).
+ * Permission labels and the messages of the token validation codes come from @guichet/shared.
+ */
+export const apiAccessFr = {
+  section: {
+    title: 'Accès API',
+    intro:
+      'Un jeton permet à un logiciel (comptabilité, gestion électronique de documents…) d’utiliser l’API de Guichet sans mot de passe. Il agit au nom de la personne qui l’a créé, avec les seules permissions choisies.',
+    limits:
+      'Un jeton ne peut jamais gérer l’équipe, les jetons ni l’entreprise, ni signer : ces actions demandent une personne connectée. Il cesse de fonctionner si la personne qui l’a créé quitte l’entreprise, est suspendue ou n’est plus Administrateur.',
+    create: 'Créer un jeton',
+    loading: 'Chargement des jetons…',
+    loadFailed: 'Les jetons n’ont pas pu être chargés.',
+    empty: 'Aucun jeton actif. Créez-en un pour connecter un logiciel à Guichet.',
+    inactive_one: 'Jeton inactif ({{count}})',
+    inactive_other: 'Jetons inactifs ({{count}})',
+    inactiveHint: 'Révoqués ou expirés : ils ne fonctionnent plus et sont gardés pour l’historique.',
+  },
+  list: {
+    caption: 'Jetons actifs de {{company}}',
+    captionInactive: 'Jetons inactifs de {{company}}',
+    columns: {
+      token: 'Jeton',
+      permissions: 'Permissions',
+      created: 'Création',
+      lastUsed: 'Dernière utilisation',
+      expiry: 'Expiration',
+      status: 'Statut',
+      actions: 'Actions',
+    },
+    prefix: 'Début du secret',
+    createdBy: 'par {{name}}',
+    createdByUnknown: 'par une personne qui n’a plus accès',
+    neverUsed: 'Jamais utilisé',
+    fromIp: 'depuis {{ip}}',
+    allowedIps_one: 'Limité à 1 adresse IP',
+    allowedIps_other: 'Limité à {{count}} adresses ou plages IP',
+    custom: 'Personnalisé',
+    rotatedFrom: 'Remplace un ancien secret',
+    graceUntil: 'Ancien secret accepté jusqu’au {{date}}',
+    revokedOn: 'Révoqué le {{date}}',
+    revokedReasons: {
+      REVOKED: 'par un administrateur',
+      CREATOR_REMOVED: 'son créateur a quitté l’entreprise',
+      CREATOR_SUSPENDED: 'son créateur a été suspendu',
+      CREATOR_NOT_ADMIN: 'son créateur n’est plus Administrateur',
+    },
+    rotate: 'Renouveler',
+    rotateLabel: 'Renouveler le secret de {{name}}',
+    revoke: 'Révoquer',
+    revokeLabel: 'Révoquer {{name}}',
+  },
+  statuses: {
+    ACTIVE: 'Actif',
+    ROTATING: 'En transition',
+    EXPIRED: 'Expiré',
+    REVOKED: 'Révoqué',
+  },
+  presets: {
+    MAIL_READ_ONLY: {
+      label: 'Courrier lecture seule',
+      description: 'Lire les courriers et télécharger les PDF.',
+    },
+    MAIL_FULL: {
+      label: 'Courrier complet',
+      description: 'Lire, télécharger, exporter, étiqueter et faire réexpédier les courriers.',
+    },
+    INVOICES: {
+      label: 'Factures',
+      description: 'Lire les factures et télécharger les PDF.',
+    },
+    FORMALITIES: {
+      label: 'Formalités',
+      description: 'Suivre les formalités, y répondre et télécharger les documents (sans signer).',
+    },
+    CUSTOM: {
+      label: 'Personnalisé',
+      description: 'Choisir les permissions une à une.',
+    },
+  },
+  create: {
+    title: 'Créer un jeton',
+    description: 'Le secret du jeton s’affichera une seule fois, juste après sa création.',
+    name: 'Nom',
+    nameHint: 'À quoi il sert, par exemple « Export comptable » ou le nom du logiciel.',
+    permissions: 'Permissions',
+    permissionsHint: 'Donnez au jeton le strict nécessaire : il pourra faire tout ce que ces permissions permettent.',
+    customLegend: 'Permissions du jeton',
+    alwaysIncluded: 'Toujours incluse',
+    expiry: 'Durée de validité',
+    expiryDays_one: '{{count}} jour',
+    expiryDays_other: '{{count}} jours',
+    expiryDaysDefault: '{{count}} jours (recommandé)',
+    expiryYear: '1 an ({{count}} jours)',
+    expiresOn: 'Il expirera le {{date}}.',
+    ips: 'Adresses IP autorisées (facultatif)',
+    ipsHint: 'Une adresse ou plage CIDR par ligne, par exemple 203.0.113.7 ou 203.0.113.0/24. Vide : toute adresse.',
+    ipsCount_one: '{{count}} adresse ou plage',
+    ipsCount_other: '{{count}} adresses ou plages',
+    submit: 'Créer le jeton',
+    submitting: 'Création…',
+    failed: 'Le jeton n’a pas été créé.',
+    fixFields: 'Corrigez les champs signalés : rien de ce que vous avez saisi n’est perdu.',
+  },
+  secret: {
+    createdTitle: 'Jeton « {{name}} » créé',
+    rotatedTitle: 'Nouveau secret pour « {{name}} »',
+    warningTitle: 'Copiez ce secret maintenant',
+    warning:
+      'Il ne sera plus jamais affiché. Rangez-le dans le gestionnaire de secrets du logiciel qui l’utilisera. Si vous le perdez, renouvelez le jeton.',
+    graceEnds: 'L’ancien secret reste accepté jusqu’au {{date}} : le temps de mettre à jour votre logiciel.',
+    noGrace: 'L’ancien secret ne fonctionne plus.',
+    label: 'Secret du jeton',
+    copy: 'Copier',
+    copied: 'Copié',
+    copiedNotice: 'Secret copié dans le presse-papiers.',
+    copyFallback: 'Le secret est sélectionné : copiez-le avec Ctrl+C (⌘+C sur Mac).',
+    usage: 'À envoyer dans l’en-tête de chaque requête : Authorization: Bearer <secret>.',
+    close: 'Terminé',
+  },
+  rotate: {
+    title: 'Renouveler le secret de « {{name}} »',
+    description:
+      'Un nouveau secret remplace l’actuel, avec les mêmes permissions, la même expiration et les mêmes adresses IP. Faites-le si le secret a pu être vu par quelqu’un d’autre, ou régulièrement par précaution.',
+    graceLegend: 'Délai de transition',
+    graceHint: 'Pendant ce délai, l’ancien et le nouveau secret fonctionnent tous les deux : le temps de mettre à jour le logiciel.',
+    graces: {
+      none: { label: 'Aucun', description: 'L’ancien secret cesse de fonctionner immédiatement (secret compromis).' },
+      hour: { label: '1 heure', description: 'Pour un logiciel que vous mettez à jour tout de suite.' },
+      day: { label: '24 heures', description: 'Recommandé : le temps de prévenir la personne qui s’occupe du logiciel.' },
+      week: { label: '7 jours', description: 'Pour un logiciel géré par un prestataire.' },
+    },
+    submit: 'Renouveler le secret',
+    failed: 'Le secret n’a pas été renouvelé.',
+  },
+  revoke: {
+    title: 'Révoquer « {{name}} » ?',
+    body: 'Le jeton cesse de fonctionner immédiatement : toute requête qui l’utilise sera refusée.',
+    definitive: 'C’est définitif : pour rétablir l’accès, il faudra créer un nouveau jeton et le donner au logiciel.',
+    confirm: 'Révoquer le jeton',
+    done: 'Jeton « {{name}} » révoqué : il ne fonctionne plus.',
+    failed: 'Le jeton n’a pas été révoqué.',
+  },
+  notices: {
+    created: 'Jeton « {{name}} » créé.',
+    rotated: 'Nouveau secret émis pour « {{name}} ».',
+  },
+  usage: {
+    title: 'Utiliser un jeton',
+    header: 'Envoyez le secret dans l’en-tête Authorization de chaque requête à l’API GraphQL (POST /graphql) :',
+    example: 'Par exemple, pour vérifier un jeton et connaître l’entreprise pour laquelle il agit :',
+    placeholder: '<jeton>',
+    playground: 'Ouvrir le playground',
+    playgroundHint: 'Pour essayer les requêtes : collez le jeton dans l’onglet Headers.',
+  },
+};
+
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+export type ApiAccessMessages = Widen<typeof apiAccessFr>;
