@@ -1,8 +1,8 @@
 import { can, PERMISSIONS, SCOPES, type Scope } from '@guichet/shared';
 import { render, renderHook, screen } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { COMPANY_PAGES } from '@/config/paths';
-import { Can, companyLandingHref, firstAllowedPage, MembershipProvider, useCan } from '@/lib/authorization';
+import { COMPANY_PAGES, getCompanyPage, type CompanyPage } from '@/config/paths';
+import { Can, canOpenPage, companyLandingHref, firstAllowedPage, MembershipProvider, useCan } from '@/lib/authorization';
 import { buildMembership } from '@/testing/fixtures';
 
 const scopeSets: Scope[][] = [...SCOPES.map((scope) => [scope]), ['COURRIER', 'FACTURATION'], ['FACTURATION', 'FORMALITE']];
@@ -39,10 +39,27 @@ describe('<Can>', () => {
   });
 });
 
+describe('canOpenPage', () => {
+  it('opens a section with any one of the permissions it lists', () => {
+    const page: CompanyPage = { ...getCompanyPage('settings'), anyOf: ['invoice:read', 'mail:read'] };
+    expect(canOpenPage(['COURRIER'], page)).toBe(true);
+    expect(canOpenPage(['FACTURATION'], page)).toBe(true);
+    expect(canOpenPage(['FORMALITE'], page)).toBe(false);
+    expect(canOpenPage(null, page)).toBe(false);
+  });
+
+  it('opens Paramètres to those who manage API tokens or the company', () => {
+    expect(getCompanyPage('settings').anyOf).toEqual(['apiToken:manage', 'company:update']);
+    for (const scopes of scopeSets) {
+      expect(canOpenPage(scopes, getCompanyPage('settings'))).toBe(can(scopes, 'apiToken:manage') || can(scopes, 'company:update'));
+    }
+  });
+});
+
 describe('landing pages', () => {
   it('is the first section in navigation order that the scopes open', () => {
     for (const scopes of scopeSets) {
-      const expected = COMPANY_PAGES.find((page) => can(scopes, page.permission)) ?? null;
+      const expected = COMPANY_PAGES.find((page) => page.anyOf.some((permission) => can(scopes, permission))) ?? null;
       expect(firstAllowedPage(scopes)).toBe(expected);
     }
   });

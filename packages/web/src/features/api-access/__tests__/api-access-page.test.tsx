@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { GraphQLError } from 'graphql';
 import type { MockLink } from '@apollo/client/testing';
 import { fr } from '@/locales/fr';
+import { apiAccessEn } from '@/locales/api-access/en';
 import { apiAccessFr } from '@/locales/api-access/fr';
 import { buildMembership, buildViewer } from '@/testing/fixtures';
 import { findPageTitle, normalized, renderApp } from '@/testing/test-utils';
@@ -12,11 +13,11 @@ import { buildToken, tokensMock } from './token-fixtures';
 
 const t = apiAccessFr;
 const admin = buildViewer({ memberships: [buildMembership(['ADMIN'], { id: 'acme', name: 'ACME SAS' })] });
-const SECRET = 'gch_c0042_Zr7vQ3mK8pL2xN9sT4wY6bD1fH5jA0cE';
+const SECRET = 'gct_0042Zr7vQ3mK8pL2xN9sT4wY6bD1fH5jA0cEu7Rk';
 
 const compta = buildToken({
   name: 'Export comptable',
-  prefix: 'gch_c7f3a',
+  prefix: 'gct_7f3aK9pQ',
   lastUsedAt: new Date(Date.now() - 2 * 3_600_000).toISOString(),
   lastUsedIp: '203.0.113.7',
   allowedIps: ['203.0.113.0/24'],
@@ -68,7 +69,7 @@ describe('Paramètres › Accès API: the list', () => {
     ).toEqual(['Export comptable', 'GED', 'Ancien secret']);
 
     const row = rowOf('Export comptable');
-    expect(row.querySelector('code')).toHaveTextContent('gch_c7f3a…');
+    expect(row.querySelector('code')).toHaveTextContent('gct_7f3aK9pQ…');
     expect(row).toHaveTextContent(t.presets.MAIL_READ_ONLY.label);
     expect(row).toHaveTextContent('par Camille Martin');
     expect(row).toHaveTextContent('il y a 2 heures');
@@ -125,6 +126,17 @@ describe('Paramètres › Accès API: the list', () => {
     expect(within(usage).getByRole('link', { name: t.usage.playground })).toHaveAttribute('href', '/playground');
   });
 
+  it('speaks English when the person does', async () => {
+    const viewer = buildViewer({ locale: 'EN', memberships: admin.memberships });
+    renderApp('/c/acme/settings', { viewer, mocks: [tokensMock('acme', [compta])], locale: 'en' });
+    expect(await findPageTitle()).toHaveTextContent('Settings');
+    await screen.findByRole('button', { name: apiAccessEn.section.create });
+    expect(screen.getByRole('heading', { level: 2, name: apiAccessEn.section.title })).toBeInTheDocument();
+    expect(rowOf('Export comptable')).toHaveTextContent(apiAccessEn.presets.MAIL_READ_ONLY.label);
+    expect(rowOf('Export comptable')).toHaveTextContent('from 203.0.113.7');
+    expect(screen.getByRole('link', { name: apiAccessEn.usage.playground })).toHaveAttribute('href', '/playground');
+  });
+
   it('keeps members who do not manage tokens out of the page, with no request', async () => {
     renderApp('/c/acme/settings', {
       viewer: buildViewer({ memberships: [buildMembership(ROLE_SCOPES.GESTION_COURRIER, { id: 'acme', name: 'ACME SAS' })] }),
@@ -141,10 +153,10 @@ describe('Paramètres › Accès API: creating a token', () => {
     expiresInDays: 90,
     allowedIps: ['203.0.113.0/24'],
   };
-  const created = buildToken({ id: 'token-new', name: 'Intégration comptable', prefix: 'gch_c0042', allowedIps: ['203.0.113.0/24'] });
+  const created = buildToken({ id: 'token-new', name: 'Intégration comptable', prefix: 'gct_0042Zr7v', allowedIps: ['203.0.113.0/24'] });
 
   it('creates it with a preset and shows the secret once, with a working "Copier"', async () => {
-    const { user } = await renderSettings([
+    const { user, client } = await renderSettings([
       {
         request: { query: CreateApiTokenDocument, variables: { companyId: 'acme', input } },
         result: { data: { createApiToken: { __typename: 'IssuedApiToken', secret: SECRET, token: created } } },
@@ -188,7 +200,8 @@ describe('Paramètres › Accès API: creating a token', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(screen.queryByDisplayValue(SECRET)).toBeNull();
     expect(document.body).not.toHaveTextContent(SECRET);
-    expect(rowOf('Intégration comptable')).toHaveTextContent('gch_c0042…');
+    expect(JSON.stringify(client.cache.extract())).not.toContain(SECRET);
+    expect(rowOf('Intégration comptable')).toHaveTextContent('gct_0042Zr7v…');
     expect(screen.getByText(normalized('Jeton « Intégration comptable » créé.'))).toBeInTheDocument();
     expect(opener).toHaveFocus();
   });
@@ -349,7 +362,7 @@ describe('Paramètres › Accès API: revoking a token', () => {
 
 describe('Paramètres › Accès API: rotating a secret', () => {
   it('explains each transition period, then shows the new secret once', async () => {
-    const renewed = buildToken({ id: 'token-renewed', name: compta.name, prefix: 'gch_c9b1e', rotatedFromId: compta.id });
+    const renewed = buildToken({ id: 'token-renewed', name: compta.name, prefix: 'gct_9b1eW2xL', rotatedFromId: compta.id });
     const graceEndsAt = new Date(Date.now() + 3_600_000).toISOString();
     const { user } = await renderSettings(
       [
@@ -384,7 +397,7 @@ describe('Paramètres › Accès API: rotating a secret', () => {
     const rows = within(activeTable())
       .getAllByRole('rowheader')
       .map((cell) => cell.closest('tr') as HTMLElement);
-    expect(rows[0]).toHaveTextContent('gch_c9b1e…');
+    expect(rows[0]).toHaveTextContent('gct_9b1eW2xL…');
     expect(rows[0]).toHaveTextContent(t.list.rotatedFrom);
     expect(rows[1]).toHaveTextContent(t.statuses.ROTATING);
     expect(within(rows[1]!).queryByRole('button', { name: /Renouveler/ })).toBeNull();

@@ -10,7 +10,7 @@ export function buildToken(overrides: Partial<Omit<ApiTokenItemFragment, '__type
     __typename: 'ApiToken',
     id: `token-${sequence}`,
     name: `Jeton ${sequence}`,
-    prefix: `gch_c${String(sequence).padStart(4, '0')}`,
+    prefix: `gct_Fx${String(sequence).padStart(6, '0')}`,
     status: 'ACTIVE',
     permissions: ['COMPANY_READ', 'MAIL_READ', 'MAIL_DOWNLOAD'],
     preset: 'MAIL_READ_ONLY',

@@ -87,6 +87,7 @@ export function ApiAccessSection() {
             {t('section.title')}
           </h2>
           <p className="api-access__intro">{t('section.intro')}</p>
+          <p className="muted small api-access__limits">{t('section.limits')}</p>
         </div>
         {tokens ? (
           <Button
@@ -100,7 +101,6 @@ export function ApiAccessSection() {
           </Button>
         ) : null}
       </div>
-      <p className="muted small api-access__limits">{t('section.limits')}</p>
 
       <div role="status" className="page-notice">
         {notice ? (

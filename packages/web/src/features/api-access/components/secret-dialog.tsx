@@ -30,7 +30,7 @@ export function SecretDialog({ shown, onClose, returnFocusRef }: SecretDialogPro
   const { t, i18n } = useApiAccessTranslation();
   const locale = localeOf(i18n);
   const id = useId();
-  const input = useRef<HTMLInputElement>(null);
+  const input = useRef<HTMLTextAreaElement>(null);
   const [copy, setCopy] = useState<CopyState>('idle');
   const [forSecret, setForSecret] = useState<string | null>(null);
   // A new secret starts with a fresh "Copier".
@@ -81,12 +81,13 @@ export function SecretDialog({ shown, onClose, returnFocusRef }: SecretDialogPro
               {t('secret.label')}
             </label>
             <div className="api-secret">
-              <input
+              <textarea
                 ref={input}
                 id={inputId}
                 className="field__input api-secret__value"
                 value={shown.secret}
                 readOnly
+                rows={2}
                 spellCheck={false}
                 autoComplete="off"
                 aria-describedby={statusId}

@@ -103,23 +103,36 @@ export function TokenExpiry({ token, now = Date.now() }: { token: Token; now?: n
   );
 }
 
-/** The badge, and what explains it: the end of a rotation's grace, or when and why it was revoked. */
-export function TokenStatus({ token }: { token: Token }) {
+export function TokenStatusBadge({ token }: { token: Token }) {
+  const { t } = useApiAccessTranslation();
+  return <Badge tone={STATUS_TONES[token.status]}>{t(`statuses.${token.status}`)}</Badge>;
+}
+
+/** What explains the status, when something does: the end of a rotation's grace, or when and why it was revoked. */
+export function TokenStatusDetail({ token }: { token: Token }) {
   const { t, i18n } = useApiAccessTranslation();
   const locale = localeOf(i18n);
+  if (token.status === 'ROTATING' && token.graceEndsAt) {
+    return <span className="table__meta">{t('list.graceUntil', { date: formatDateTime(token.graceEndsAt, locale) })}</span>;
+  }
+  if (token.status === 'ACTIVE' && token.rotatedFromId) return <span className="table__meta">{t('list.rotatedFrom')}</span>;
+  if (token.status === 'REVOKED' && token.revokedAt) {
+    return (
+      <span className="table__meta">
+        {t('list.revokedOn', { date: formatDate(token.revokedAt, locale) })}
+        {isRevokedReason(token.revokedReason) ? ` — ${t(`list.revokedReasons.${token.revokedReason}`)}` : null}
+      </span>
+    );
+  }
+  return null;
+}
+
+/** The badge and what explains it. */
+export function TokenStatus({ token }: { token: Token }) {
   return (
     <>
-      <Badge tone={STATUS_TONES[token.status]}>{t(`statuses.${token.status}`)}</Badge>
-      {token.status === 'ROTATING' && token.graceEndsAt ? (
-        <span className="table__meta">{t('list.graceUntil', { date: formatDateTime(token.graceEndsAt, locale) })}</span>
-      ) : null}
-      {token.status === 'ACTIVE' && token.rotatedFromId ? <span className="table__meta">{t('list.rotatedFrom')}</span> : null}
-      {token.status === 'REVOKED' && token.revokedAt ? (
-        <span className="table__meta">
-          {t('list.revokedOn', { date: formatDate(token.revokedAt, locale) })}
-          {isRevokedReason(token.revokedReason) ? ` — ${t(`list.revokedReasons.${token.revokedReason}`)}` : null}
-        </span>
-      ) : null}
+      <TokenStatusBadge token={token} />
+      <TokenStatusDetail token={token} />
     </>
   );
 }

@@ -2,7 +2,16 @@ import { useId } from 'react';
 import { Button, cx } from '@/components/ui';
 import type { ApiTokenItemFragment } from '../api/generated';
 import { useApiAccessTranslation } from '../hooks/use-api-access-translation';
-import { TokenCreated, TokenExpiry, TokenLastUsed, TokenPermissions, TokenPrefix, TokenStatus } from './token-details';
+import {
+  TokenCreated,
+  TokenExpiry,
+  TokenLastUsed,
+  TokenPermissions,
+  TokenPrefix,
+  TokenStatus,
+  TokenStatusBadge,
+  TokenStatusDetail,
+} from './token-details';
 
 type Token = ApiTokenItemFragment;
 
@@ -125,13 +134,12 @@ function TokenCards({ tokens, label, inactive = false, onRotate, onRevoke }: Tok
         <li key={token.id} className="api-token-card">
           <div className="api-token-card__head">
             <h3 className="api-token-card__name">{token.name}</h3>
-            <span className="api-token-card__status">
-              <TokenStatus token={token} />
-            </span>
+            <TokenStatusBadge token={token} />
           </div>
+          <TokenStatusDetail token={token} />
           <TokenPrefix token={token} />
           <dl className="api-token-card__facts">
-            <div>
+            <div className="api-token-card__wide">
               <dt>{t('list.columns.permissions')}</dt>
               <dd>
                 <TokenPermissions token={token} />
