@@ -6,9 +6,20 @@ import type { Actor } from '../modules/identity/principal';
  * the transaction to write through.
  */
 export interface ServiceContext {
+  /** Who acts; null for an anonymous caller (login, password reset, public forms) or a background job. */
   actor: Actor | null;
+  /** The instant of the request (or of the job run): every row written by the call carries it. */
   now: Date;
+  /** The caller's address and browser, for the journal and sessions (null in jobs). */
+  ip?: string | null;
+  userAgent?: string | null;
+  /** Set inside a unit of work: services write through it instead of opening their own transaction. */
   em?: EntityManager;
+}
+
+/** The context of a background job (reminders, invoicing runs, workers): no actor. */
+export function jobContext(now: Date = new Date()): ServiceContext {
+  return { actor: null, now, ip: null, userAgent: null };
 }
 
 export type TransactionalContext = ServiceContext & { em: EntityManager };
