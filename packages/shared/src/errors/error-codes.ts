@@ -22,6 +22,10 @@ export const ERROR_CODES = {
   INVITATION_REVOKED: 'INVITATION_REVOKED',
   INVITATION_ALREADY_ACCEPTED: 'INVITATION_ALREADY_ACCEPTED',
   BATCH_TOO_LARGE: 'BATCH_TOO_LARGE',
+  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
 } as const;
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
 
@@ -108,6 +112,22 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, Labels>> = {
   BATCH_TOO_LARGE: {
     fr: 'Trop de lignes en une fois\u00a0: envoyez au plus 50 invitations par envoi.',
     en: 'Too many rows at once: send at most 50 invitations per batch.',
+  },
+  QUERY_TOO_COMPLEX: {
+    fr: 'Cette requête est trop lourde (profondeur, alias ou nombre d’éléments demandés)\u00a0: découpez-la.',
+    en: 'This query is too heavy (depth, aliases or number of items asked for): split it.',
+  },
+  SERVICE_UNAVAILABLE: {
+    fr: 'Le service est momentanément indisponible. Réessayez dans un instant.',
+    en: 'The service is temporarily unavailable. Please try again in a moment.',
+  },
+  PAYLOAD_TOO_LARGE: {
+    fr: 'La requête est trop volumineuse.',
+    en: 'The request is too large.',
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    fr: 'Format de requête non pris en charge\u00a0: envoyez du JSON (Content-Type: application/json).',
+    en: 'Unsupported request format: send JSON (Content-Type: application/json).',
   },
 };
 
