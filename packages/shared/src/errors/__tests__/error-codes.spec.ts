@@ -26,6 +26,10 @@ describe('ERROR_CODES', () => {
         'INVITATION_REVOKED',
         'INVITATION_ALREADY_ACCEPTED',
         'BATCH_TOO_LARGE',
+        'QUERY_TOO_COMPLEX',
+        'SERVICE_UNAVAILABLE',
+        'PAYLOAD_TOO_LARGE',
+        'UNSUPPORTED_MEDIA_TYPE',
       ].sort(),
     );
     for (const [key, value] of Object.entries(ERROR_CODES)) expect(value).toBe(key);
