@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { DataSource } from 'typeorm';
 import type { Env } from './config/env';
 import { openDatabase } from './db/data-source';
+import { jobContext } from './db/with-transaction';
 import { createApp } from './http/app';
 import { developmentTransport, smtpTransport } from './modules/mailer/transports';
 import { createServices, type Services } from './services';
@@ -15,6 +16,8 @@ export interface RunningServer {
   ds: DataSource;
   services: Services;
   worker: OutboxWorker;
+  /** The HTTP server (tests wait on its events, e.g. a request having arrived). */
+  httpServer: http.Server;
   /** Stops accepting connections, lets in-flight requests finish, then closes the database. */
   close(): Promise<void>;
 }
@@ -48,7 +51,7 @@ export async function startServer(env: Env, options: StartOptions = {}): Promise
     worker.start();
     const remind = (): void => {
       services.team
-        .sendDueReminders()
+        .sendDueReminders(jobContext())
         .catch((error: unknown) => log(`reminders: ${error instanceof Error ? error.message : String(error)}`));
     };
     remind();
@@ -71,5 +74,5 @@ export async function startServer(env: Env, options: StartOptions = {}): Promise
     })();
     return closing;
   };
-  return { url: `http://127.0.0.1:${port}`, port, ds, services, worker, close };
+  return { url: `http://127.0.0.1:${port}`, port, ds, services, worker, httpServer, close };
 }

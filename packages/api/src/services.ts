@@ -33,7 +33,7 @@ export interface Services {
 }
 
 export function createServices(ds: DataSource, env: Env): Services {
-  const activity = new ActivityService();
+  const activity = new ActivityService(ds);
   const outbox = new OutboxService(ds);
   const auth = new AuthService(ds, env, activity, outbox);
   const storage = new LocalFileStorage(env.filesDir);

@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
+import type { ServiceContext } from '../db/with-transaction';
 import { authorize, type AccessDeclaration } from '../modules/identity/access';
-import type { Principal } from '../modules/identity/principal';
+import { actorOf, type Principal } from '../modules/identity/principal';
 import { resolvePrincipal } from '../modules/identity/resolve-principal';
 import { principalSources, type Services } from '../services';
 
@@ -53,4 +54,18 @@ export async function authorizeRoute(
   const principal = await routePrincipal(services, req, res);
   authorize(principal, route.access, companyId);
   return principal;
+}
+
+/**
+ * What a file route hands to a service: the route's caller (null while anonymous, e.g. a link
+ * opened without a session, refused by the link check), the request's instant, and no transaction.
+ */
+export function routeContext(principal: Principal, req: Request): ServiceContext {
+  const ip = req.ip ?? null;
+  return {
+    actor: principal.kind === 'anonymous' ? null : actorOf(principal, ip),
+    now: new Date(),
+    ip,
+    userAgent: req.get('user-agent') ?? null,
+  };
 }

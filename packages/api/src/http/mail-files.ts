@@ -6,10 +6,10 @@ import { DomainError } from '../common/domain-error';
 import { mailFileName, mailFileNameUnicode } from '../modules/mail/mail.labels';
 import { mailValidationFailed } from '../modules/mail/mail.validation';
 import type { Services } from '../services';
-import { actorOf, linkOwnerOf } from '../modules/identity/principal';
+import { ANONYMOUS, linkOwnerOf } from '../modules/identity/principal';
 import { RequestRefused } from '../modules/identity/resolve-principal';
 import { authorize } from '../modules/identity/access';
-import { authorizeRoute, FILE_ROUTES, routePrincipal } from './file-routes';
+import { authorizeRoute, FILE_ROUTES, routeContext, routePrincipal } from './file-routes';
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
   UNAUTHENTICATED: 401,
@@ -117,7 +117,7 @@ export function mailFilesRouter(services: Services, log: (m: string) => void): R
       }
       const declared = Number(req.get('content-length'));
       if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
-      const prepared = await services.mail.prepareUpload({
+      const prepared = await services.mail.prepareUpload(routeContext(principal, req), {
         companyId: first(req.query.companyId),
         receivedAt: first(req.query.receivedAt),
         sender: first(req.query.sender),
@@ -125,7 +125,8 @@ export function mailFilesRouter(services: Services, log: (m: string) => void): R
         type: first(req.query.type),
       });
       const body = await readBody(req, maxBytes);
-      const item = await services.mail.ingest(prepared, body, actorOf(principal, req.ip ?? null));
+      // Dated once the body has arrived: the item exists from then on.
+      const item = await services.mail.ingest(routeContext(principal, req), prepared, body);
       res.status(201).setHeader('Cache-Control', 'no-store');
       res.json({
         mailItem: {
@@ -154,6 +155,7 @@ export function mailFilesRouter(services: Services, log: (m: string) => void): R
       const companyId = String(req.params.companyId);
       const mailItemId = String(req.params.mailItemId);
       const principal = await routePrincipal(services, req, res);
+      const ctx = routeContext(principal, req);
       let disposition: 'inline' | 'attachment' = first(req.query.d) === 'inline' ? 'inline' : 'attachment';
       if (principal.kind !== 'apiToken') {
         // A person opens scans through short-lived links bound to their session, never by a bare URL.
@@ -165,11 +167,11 @@ export function mailFilesRouter(services: Services, log: (m: string) => void): R
           expires: first(req.query.e) ?? '',
           signature: first(req.query.s) ?? '',
         };
-        services.mailFiles.verifyItemLink(link, linkOwnerOf(principal));
+        services.mailFiles.verifyItemLink(ctx, link, linkOwnerOf(principal));
         disposition = link.disposition === 'inline' ? 'inline' : 'attachment';
       }
       authorize(principal, FILE_ROUTES.downloadScan.access, companyId);
-      const opened = await services.mailFiles.openItem(companyId, mailItemId, disposition, actorOf(principal, req.ip ?? null));
+      const opened = await services.mailFiles.openItem(ctx, companyId, mailItemId, disposition);
       stream = opened.stream;
       res.status(200);
       res.setHeader('Content-Type', 'application/pdf');
@@ -199,11 +201,13 @@ export function mailFilesRouter(services: Services, log: (m: string) => void): R
 
   router.get(FILE_ROUTES.downloadExport.path.replace('/files', ''), async (req, res) => {
     try {
-      const payload = services.mailFiles.decodeExport(String(req.params.token));
+      // The link is checked before the caller is resolved: a bad link is refused whoever opens it.
+      const payload = services.mailFiles.decodeExport(routeContext(ANONYMOUS, req), String(req.params.token));
       const principal = await routePrincipal(services, req, res);
-      services.mailFiles.checkExportOwner(payload, linkOwnerOf(principal));
+      const ctx = routeContext(principal, req);
+      services.mailFiles.checkExportOwner(ctx, payload, linkOwnerOf(principal));
       authorize(principal, FILE_ROUTES.downloadExport.access, payload.c);
-      const opened = await services.mailFiles.openExport(payload, actorOf(principal, req.ip ?? null));
+      const opened = await services.mailFiles.openExport(ctx, payload);
       res.status(200);
       res.setHeader('Content-Type', 'application/zip');
       res.setHeader('Content-Disposition', contentDisposition('attachment', opened.fileName, opened.fileName));

@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { DEMO_PASSWORD, PERSONA_EMAILS, startTestApp, type TestApp } from '../../../test/harness';
 
 describe('HTTP server', () => {
@@ -47,12 +48,14 @@ describe('HTTP server', () => {
 describe('graceful shutdown', () => {
   it('finishes in-flight requests, then stops accepting connections', async () => {
     const app = await startTestApp();
+    const arrived = once(app.server.httpServer, 'request');
     // A login spends an argon2 verification: it is in flight when close() starts.
     const inFlight = app.client().gql('mutation($e:String!,$p:String!){ login(email:$e,password:$p){ user { email } } }', {
       e: PERSONA_EMAILS.alice,
       p: DEMO_PASSWORD,
     });
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    // close() starts once the server has the request, not after a guessed delay.
+    await arrived;
     const closing = app.server.close();
     const res = await inFlight;
     expect(res.data).toEqual({ login: { user: { email: PERSONA_EMAILS.alice } } });

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { pageSize } from '../../common/cursor';
 import { RequiresPermission } from '../../graphql/access';
+import { serviceContext } from '../../graphql/actor';
 import type { RequestContext } from '../../graphql/context';
 import { CompanyType } from '../companies/company.type';
 import { ActivityEventConnection } from './activity.type';
@@ -15,7 +16,7 @@ export class ActivityCompanyFieldsResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<ActivityEventConnection> {
-    const page = await ctx.services.activity.list(ctx.services.ds, company.id, pageSize(first), after);
+    const page = await ctx.services.activity.list(serviceContext(ctx), company.id, pageSize(first), after);
     const actors = await ctx.loaders.userById.loadMany([...new Set(page.rows.flatMap((r) => (r.actorUserId ? [r.actorUserId] : [])))]);
     const byId = new Map(actors.flatMap((u) => (u && !(u instanceof Error) ? [[u.id, u] as const] : [])));
     const edges = page.rows.map((r) => {

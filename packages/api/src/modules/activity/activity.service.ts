@@ -1,4 +1,5 @@
 import { Brackets, type DataSource, type EntityManager } from 'typeorm';
+import type { ServiceContext } from '../../db/with-transaction';
 import { decodeCursor, encodeCursor } from '../../common/cursor';
 import { dbDate } from '../../db/columns';
 import { newId } from '../../common/ids';
@@ -17,6 +18,8 @@ export interface ActivityInput {
 
 /** The activity journal. Written in the caller's transaction so an event exists iff its change does. */
 export class ActivityService {
+  constructor(private readonly ds: DataSource) {}
+
   async record(em: EntityManager, input: ActivityInput, at: Date = new Date()): Promise<void> {
     await em.insert(ActivityEventEntity, {
       id: newId(at.getTime()),
@@ -34,15 +37,15 @@ export class ActivityService {
 
   /** A company's journal, newest first, keyset on (created_at, id) over ix_activity_company. */
   async list(
-    ds: DataSource,
+    ctx: ServiceContext,
     companyId: string,
     first: number,
     after: string | null,
   ): Promise<{ rows: ActivityEventEntity[]; hasNextPage: boolean; cursorOf: (e: ActivityEventEntity) => string }> {
-    const qb = ds.getRepository(ActivityEventEntity).createQueryBuilder('a').where('a.company_id = :companyId', { companyId });
+    const qb = (ctx.em ?? this.ds.manager).getRepository(ActivityEventEntity).createQueryBuilder('a').where('a.company_id = :companyId', { companyId });
     if (after) {
       const [createdAt, id] = decodeCursor(after, 2);
-      const at = dbDate(ds.options.type, new Date(String(createdAt)));
+      const at = dbDate(this.ds.options.type, new Date(String(createdAt)));
       qb.andWhere(
         new Brackets((w) => w.where('a.created_at < :at', { at }).orWhere('a.created_at = :at AND a.id < :id', { at, id: String(id) })),
       );

@@ -2,11 +2,11 @@ import { ANONYMOUS } from '../identity/principal';
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { permissionsOf } from '@guichet/shared';
 import { Public, RequiresSignIn } from '../../graphql/access';
+import { serviceContext } from '../../graphql/actor';
 import type { RequestContext } from '../../graphql/context';
 import { ContactSubjectEnum, LocaleEnum, MembershipStatusEnum, ScopeEnum } from '../../graphql/enums';
 import { clearSessionCookie, setSessionCookie } from '../../http/session-cookie';
 import { toCompanyType } from '../companies/company.type';
-import { MembershipEntity } from '../team/membership.entity';
 import type { UserEntity } from './user.entity';
 import { UserType, ViewerType } from './viewer.type';
 
@@ -26,10 +26,7 @@ export function toUserType(u: UserEntity): UserType {
 export async function loadViewer(ctx: RequestContext, userId: string): Promise<ViewerType | null> {
   const user = await ctx.loaders.userById.load(userId);
   if (!user) return null;
-  const memberships = await ctx.services.ds.getRepository(MembershipEntity).find({
-    where: { userId, status: 'ACTIVE' },
-    order: { createdAt: 'ASC' },
-  });
+  const memberships = await ctx.services.auth.activeMemberships(serviceContext(ctx), userId);
   const companies = await ctx.loaders.companyById.loadMany(memberships.map((m) => m.companyId));
   return {
     user: toUserType(user),
@@ -69,8 +66,8 @@ export class AuthResolver {
     @Arg('password', () => String) password: string,
     @Ctx() ctx: RequestContext,
   ): Promise<ViewerType> {
-    const { token, expiresAt, user } = await ctx.services.auth.login(email, password, { ip: ctx.ip, userAgent: ctx.userAgent });
-    if (ctx.principal.kind === 'session') await ctx.services.auth.logout(ctx.principal.sessionId);
+    const { token, expiresAt, user } = await ctx.services.auth.login(serviceContext(ctx), email, password);
+    if (ctx.principal.kind === 'session') await ctx.services.auth.logout(serviceContext(ctx), ctx.principal.sessionId);
     setSessionCookie(ctx.res, token, expiresAt, ctx.services.env.isProduction);
     // The rest of this request acts as the newly signed-in user.
     const lookup = await ctx.services.auth.resolveSession(token);
@@ -86,7 +83,7 @@ export class AuthResolver {
   async logout(@Ctx() ctx: RequestContext): Promise<boolean> {
     if (ctx.principal.kind !== 'session') return false;
     clearSessionCookie(ctx.res, ctx.services.env.isProduction);
-    await ctx.services.auth.logout(ctx.principal.sessionId);
+    await ctx.services.auth.logout(serviceContext(ctx), ctx.principal.sessionId);
     return true;
   }
 
@@ -95,7 +92,7 @@ export class AuthResolver {
   })
   @Public()
   async requestPasswordReset(@Arg('email', () => String) email: string, @Ctx() ctx: RequestContext): Promise<boolean> {
-    await ctx.services.auth.requestPasswordReset(email, { ip: ctx.ip, userAgent: ctx.userAgent });
+    await ctx.services.auth.requestPasswordReset(serviceContext(ctx), email);
     return true;
   }
 
@@ -109,7 +106,7 @@ export class AuthResolver {
     @Arg('password', () => String) password: string,
     @Ctx() ctx: RequestContext,
   ): Promise<boolean> {
-    await ctx.services.auth.resetPassword(token, password, { ip: ctx.ip, userAgent: ctx.userAgent });
+    await ctx.services.auth.resetPassword(serviceContext(ctx), token, password);
     return true;
   }
 
@@ -118,6 +115,6 @@ export class AuthResolver {
   async setMyLocale(@Arg('locale', () => LocaleEnum) locale: LocaleEnum, @Ctx() ctx: RequestContext): Promise<UserType> {
     const principal = ctx.principal;
     if (principal.kind !== 'session') throw new Error('unreachable: guarded by RequiresSignIn');
-    return toUserType(await ctx.services.auth.setLocale(principal.userId, locale === LocaleEnum.EN ? 'en' : 'fr'));
+    return toUserType(await ctx.services.auth.setLocale(serviceContext(ctx), principal.userId, locale === LocaleEnum.EN ? 'en' : 'fr'));
   }
 }

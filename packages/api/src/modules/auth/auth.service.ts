@@ -10,15 +10,12 @@ import type { SessionPrincipal } from '../identity/principal';
 import type { ActivityService } from '../activity/activity.service';
 import type { OutboxService } from '../mailer/outbox.service';
 import { passwordResetEmail } from '../mailer/templates';
+import { withTransaction, type ServiceContext } from '../../db/with-transaction';
+import { MembershipEntity } from '../team/membership.entity';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password';
 import { PasswordResetEntity } from './password-reset.entity';
 import { SessionEntity } from './session.entity';
 import { UserEntity } from './user.entity';
-
-export interface RequestMeta {
-  ip: string | null;
-  userAgent: string | null;
-}
 
 export type SessionLookup = { principal: SessionPrincipal } | { principal: null; expired: boolean };
 
@@ -91,50 +88,54 @@ export class AuthService {
   }
 
   /** Active memberships of a user, as the request principal holds them. */
-  async membershipsOf(userId: string): Promise<Map<string, { membershipId: string; scopes: Scope[] }>> {
-    const rows: { id: string; company_id: string; scopes: string }[] = await this.ds.query(
+  async membershipsOf(ctx: ServiceContext, userId: string): Promise<Map<string, { membershipId: string; scopes: Scope[] }>> {
+    const rows: { id: string; company_id: string; scopes: string }[] = await (ctx.em ?? this.ds.manager).query(
       "SELECT id, company_id, scopes FROM memberships WHERE user_id = ? AND status = 'ACTIVE'",
       [userId],
     );
     return new Map(rows.map((r) => [r.company_id, { membershipId: r.id, scopes: r.scopes.split(',') as Scope[] }]));
   }
 
-  async login(
-    rawEmail: string,
-    password: string,
-    meta: RequestMeta,
-    now: Date = new Date(),
-  ): Promise<{ token: string; expiresAt: Date; user: UserEntity }> {
+  /** A person's active memberships with their company, oldest first (what the viewer shows). */
+  async activeMemberships(ctx: ServiceContext, userId: string): Promise<MembershipEntity[]> {
+    return (ctx.em ?? this.ds.manager).getRepository(MembershipEntity).find({ where: { userId, status: 'ACTIVE' }, order: { createdAt: 'ASC' } });
+  }
+
+  async login(ctx: ServiceContext, rawEmail: string, password: string): Promise<{ token: string; expiresAt: Date; user: UserEntity }> {
+    const { now } = ctx;
     const email = normaliseEmail(rawEmail);
     const check = validateEmail(email, { allowGenericMailbox: true });
     if (!check.ok) throw validationFailed([{ field: 'email', code: check.error }]);
     if (password.length === 0 || password.length > 1024) {
       throw new DomainError('INVALID_CREDENTIALS', 'Wrong email or password.');
     }
-    const user = await this.ds.getRepository(UserEntity).findOne({ where: { email } });
+    const user = await (ctx.em ?? this.ds.manager).getRepository(UserEntity).findOne({ where: { email } });
     if (!user || !user.passwordHash) {
       await verifyAgainstDummy(password);
-      await this.ds.transaction((em) => this.activity.record(em, { action: 'auth.login_failed', details: { email }, ip: meta.ip }, now));
+      await withTransaction(this.ds, ctx, (tx) => this.activity.record(tx.em, { action: 'auth.login_failed', details: { email }, ip: ctx.ip }, now));
       throw new DomainError('INVALID_CREDENTIALS', 'Wrong email or password.');
     }
     const valid = await verifyPassword(user.passwordHash, password);
     if (!valid) {
-      await this.ds.transaction((em) => this.activity.record(em, { action: 'auth.login_failed', actorUserId: user.id, ip: meta.ip }, now));
+      await withTransaction(this.ds, ctx, (tx) =>
+        this.activity.record(tx.em, { action: 'auth.login_failed', actorUserId: user.id, ip: ctx.ip }, now),
+      );
       throw new DomainError('INVALID_CREDENTIALS', 'Wrong email or password.');
     }
     if (user.disabled) {
       throw new DomainError('ACCOUNT_DISABLED', 'This account is disabled. Contact your administrator.');
     }
-    const session = await this.openSession(user.id, meta, now);
+    const session = await this.openSession(ctx, user.id);
     user.lastLoginAt = now;
     return { ...session, user };
   }
 
   /** Creates a session (after a login, or for a person who just accepted an invitation). */
-  async openSession(userId: string, meta: RequestMeta, now: Date = new Date()): Promise<{ token: string; expiresAt: Date }> {
+  async openSession(ctx: ServiceContext, userId: string): Promise<{ token: string; expiresAt: Date }> {
+    const { now } = ctx;
     const token = newSecretToken();
     const expiresAt = addHours(now, this.env.SESSION_ABSOLUTE_HOURS);
-    await this.ds.transaction(async (em) => {
+    await withTransaction(this.ds, ctx, async ({ em }) => {
       await em.insert(SessionEntity, {
         id: newId(now.getTime()),
         tokenHash: sha256Hex(token),
@@ -142,29 +143,30 @@ export class AuthService {
         createdAt: now,
         expiresAt,
         lastSeenAt: now,
-        ip: meta.ip,
-        userAgent: meta.userAgent?.slice(0, 255) ?? null,
+        ip: ctx.ip ?? null,
+        userAgent: ctx.userAgent?.slice(0, 255) ?? null,
       });
       await em.update(UserEntity, { id: userId }, { lastLoginAt: now });
-      await this.activity.record(em, { action: 'auth.login', actorUserId: userId, ip: meta.ip }, now);
+      await this.activity.record(em, { action: 'auth.login', actorUserId: userId, ip: ctx.ip }, now);
     });
     return { token, expiresAt };
   }
 
-  async logout(sessionId: string): Promise<void> {
-    await this.ds.getRepository(SessionEntity).delete({ id: sessionId });
+  async logout(ctx: ServiceContext, sessionId: string): Promise<void> {
+    await (ctx.em ?? this.ds.manager).delete(SessionEntity, { id: sessionId });
   }
 
   /** Same outcome whether or not the email has an account; the email goes out through the outbox. */
-  async requestPasswordReset(rawEmail: string, meta: RequestMeta, now: Date = new Date()): Promise<void> {
+  async requestPasswordReset(ctx: ServiceContext, rawEmail: string): Promise<void> {
+    const { now } = ctx;
     const check = validateEmail(rawEmail, { allowGenericMailbox: true });
     if (!check.ok) throw validationFailed([{ field: 'email', code: check.error }]);
-    const user = await this.ds.getRepository(UserEntity).findOne({ where: { email: check.email } });
+    const user = await (ctx.em ?? this.ds.manager).getRepository(UserEntity).findOne({ where: { email: check.email } });
     if (!user || user.disabled) return;
     const token = newSecretToken();
     const expiresAt = addMinutes(now, PASSWORD_RESET_MINUTES);
     const url = `${this.env.publicUrl}/reset-password?token=${encodeURIComponent(token)}`;
-    await this.ds.transaction(async (em) => {
+    await withTransaction(this.ds, ctx, async ({ em }) => {
       await em.insert(PasswordResetEntity, {
         id: newId(now.getTime()),
         userId: user.id,
@@ -174,34 +176,35 @@ export class AuthService {
         usedAt: null,
       });
       await this.outbox.enqueue(em, user.email, passwordResetEmail(user.locale, { firstName: user.firstName, url, expiresAt }), now);
-      await this.activity.record(em, { action: 'auth.password_reset_requested', actorUserId: user.id, ip: meta.ip }, now);
+      await this.activity.record(em, { action: 'auth.password_reset_requested', actorUserId: user.id, ip: ctx.ip }, now);
     });
   }
 
   /** Single use: the token is consumed by a conditional update, so two concurrent uses can't both win. */
-  async resetPassword(token: string, password: string, meta: RequestMeta, now: Date = new Date()): Promise<void> {
+  async resetPassword(ctx: ServiceContext, token: string, password: string): Promise<void> {
+    const { now } = ctx;
     const invalid = new DomainError('INVALID_TOKEN', 'This link is invalid, already used or expired. Ask for a new one.');
     if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw invalid;
-    const reset = await this.ds.getRepository(PasswordResetEntity).findOne({ where: { tokenHash: sha256Hex(token) } });
+    const reset = await (ctx.em ?? this.ds.manager).getRepository(PasswordResetEntity).findOne({ where: { tokenHash: sha256Hex(token) } });
     if (!reset || reset.usedAt || reset.expiresAt <= now) throw invalid;
-    const user = await this.ds.getRepository(UserEntity).findOneOrFail({ where: { id: reset.userId } });
+    const user = await (ctx.em ?? this.ds.manager).getRepository(UserEntity).findOneOrFail({ where: { id: reset.userId } });
     const strength = validatePassword(password, { email: user.email, firstName: user.firstName, lastName: user.lastName });
     if (!strength.ok) throw validationFailed([{ field: 'password', code: strength.error }]);
     const passwordHash = await hashPassword(password);
-    await this.ds.transaction(async (em) => {
+    await withTransaction(this.ds, ctx, async ({ em }) => {
       const consumed = await em.update(PasswordResetEntity, { id: reset.id, usedAt: IsNull() }, { usedAt: now });
       if (consumed.affected !== 1) throw invalid;
       await em.update(PasswordResetEntity, { userId: user.id, usedAt: IsNull() }, { usedAt: now });
       await em.update(UserEntity, { id: user.id }, { passwordHash, updatedAt: now });
       // A new password ends every open session of the account.
       await em.delete(SessionEntity, { userId: user.id });
-      await this.activity.record(em, { action: 'auth.password_reset', actorUserId: user.id, ip: meta.ip }, now);
+      await this.activity.record(em, { action: 'auth.password_reset', actorUserId: user.id, ip: ctx.ip }, now);
     });
   }
 
-  async setLocale(userId: string, locale: Locale): Promise<UserEntity> {
-    const repo = this.ds.getRepository(UserEntity);
-    await repo.update({ id: userId }, { locale, updatedAt: new Date() });
+  async setLocale(ctx: ServiceContext, userId: string, locale: Locale): Promise<UserEntity> {
+    const repo = (ctx.em ?? this.ds.manager).getRepository(UserEntity);
+    await repo.update({ id: userId }, { locale, updatedAt: ctx.now });
     return repo.findOneOrFail({ where: { id: userId } });
   }
 }

@@ -4,7 +4,7 @@ import { notFound } from '../../common/domain-error';
 import { pageSize } from '../../common/cursor';
 import { RequiresPermission, RequiresStaff } from '../../graphql/access';
 import type { RequestContext } from '../../graphql/context';
-import { actorOf } from '../../graphql/actor';
+import { serviceContext } from '../../graphql/actor';
 import { toInvitation } from '../team/team.resolver';
 import { InvitationType } from '../team/team.type';
 import { CompanyInput, CreateCompanyInput, FirstAdminInput } from './company.inputs';
@@ -18,7 +18,7 @@ function firstAdminState(ctx: RequestContext, companyId: string): Promise<FirstA
   let loader = firstAdminLoaders.get(ctx.loaders);
   if (!loader) {
     loader = new DataLoader<string, FirstAdminState>(async (ids) => {
-      const states = await ctx.services.companies.firstAdminStates(ids);
+      const states = await ctx.services.companies.firstAdminStates(serviceContext(ctx), ids);
       return ids.map((id) => states.get(id) ?? { hasAdministrator: false, pendingInvitation: null });
     });
     firstAdminLoaders.set(ctx.loaders, loader);
@@ -49,7 +49,7 @@ export class CompanyResolver {
     @Arg('search', () => String, { nullable: true }) search: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<CompanyConnection> {
-    const page = await ctx.services.companies.list(pageSize(first), after, search);
+    const page = await ctx.services.companies.list(serviceContext(ctx), pageSize(first), after, search);
     const edges = page.rows.map((c) => ({ cursor: page.cursorOf(c), node: toCompanyType(c) }));
     return { edges, pageInfo: { endCursor: edges.at(-1)?.cursor ?? null, hasNextPage: page.hasNextPage } };
   }
@@ -60,7 +60,7 @@ export class CompanyResolver {
   })
   @RequiresStaff()
   async createCompany(@Arg('input', () => CreateCompanyInput) input: CreateCompanyInput, @Ctx() ctx: RequestContext): Promise<CompanyType> {
-    const { company } = await ctx.services.companies.create(input, actorOf(ctx));
+    const { company } = await ctx.services.companies.create(serviceContext(ctx), input);
     return toCompanyType(company);
   }
 
@@ -71,7 +71,7 @@ export class CompanyResolver {
   })
   @RequiresStaff()
   async resendFirstAdminInvitation(@Arg('companyId', () => ID) companyId: string, @Ctx() ctx: RequestContext): Promise<CompanyType> {
-    return toCompanyType(await ctx.services.companies.resendFirstAdminInvitation(companyId, actorOf(ctx)));
+    return toCompanyType(await ctx.services.companies.resendFirstAdminInvitation(serviceContext(ctx), companyId));
   }
 
   @Mutation(() => CompanyType, {
@@ -85,7 +85,7 @@ export class CompanyResolver {
     @Arg('firstAdmin', () => FirstAdminInput) firstAdmin: FirstAdminInput,
     @Ctx() ctx: RequestContext,
   ): Promise<CompanyType> {
-    return toCompanyType(await ctx.services.companies.replaceFirstAdmin(companyId, firstAdmin, actorOf(ctx)));
+    return toCompanyType(await ctx.services.companies.replaceFirstAdmin(serviceContext(ctx), companyId, firstAdmin));
   }
 
   @FieldResolver(() => Boolean, {
@@ -120,6 +120,6 @@ export class CompanyResolver {
     @Arg('input', () => CompanyInput) input: CompanyInput,
     @Ctx() ctx: RequestContext,
   ): Promise<CompanyType> {
-    return toCompanyType(await ctx.services.companies.update(companyId, input, actorOf(ctx)));
+    return toCompanyType(await ctx.services.companies.update(serviceContext(ctx), companyId, input));
   }
 }

@@ -7,10 +7,11 @@ import { DomainError, validationFailed } from '../../common/domain-error';
 import { newId } from '../../common/ids';
 import { dbDate } from '../../db/columns';
 import { isUniqueViolation } from '../../db/errors';
+import { withTransaction, type ServiceContext, type TransactionalContext } from '../../db/with-transaction';
 import type { ActivityService } from '../activity/activity.service';
 import { InvitationEntity } from '../team/invitation.entity';
 import { MembershipEntity } from '../team/membership.entity';
-import type { TeamService, ValidRow } from '../team/team.service';
+import { validateInvitationRow, type TeamService, type ValidRow } from '../team/team.service';
 import { CompanyEntity } from './company.entity';
 
 export interface CompanyInput {
@@ -47,12 +48,23 @@ export const FIRST_ADMIN_FIELD = 'firstAdmin';
 
 export type { Actor };
 
+/** Who changes a company: never anonymous (the access declarations require a caller). */
+function actorIn(ctx: ServiceContext): Actor {
+  if (!ctx.actor) throw new Error('A company change is always made by someone');
+  return ctx.actor;
+}
+
 export class CompanyService {
   constructor(
     private readonly ds: DataSource,
     private readonly activity: ActivityService,
     private readonly team: TeamService,
   ) {}
+
+  /** Reads see the caller's uncommitted writes when the call is part of a transaction. */
+  private reader(ctx: ServiceContext): EntityManager {
+    return ctx.em ?? this.ds.manager;
+  }
 
   /** Validates every field at once, so the caller gets all errors in one round trip. */
   private validate(input: CompanyInput): CompanyValues {
@@ -94,7 +106,7 @@ export class CompanyService {
 
   /** The first administrator, with the rules of a team invitation row; errors under `firstAdmin.`. */
   private checkFirstAdmin(person: FirstAdminInput): { row: ValidRow; errors: [] } | { row: null; errors: FieldError[] } {
-    const checked = this.team.validateRow({ ...person, scopes: ['ADMIN'], contactFor: [] });
+    const checked = validateInvitationRow({ ...person, scopes: ['ADMIN'], contactFor: [] });
     if (checked.ok) return { row: checked.row, errors: [] };
     return { row: null, errors: checked.errors.map((e) => ({ ...e, field: `${FIRST_ADMIN_FIELD}.${e.field}` })) };
   }
@@ -109,11 +121,9 @@ export class CompanyService {
    * staff member. Every field error (company and `firstAdmin.*`) comes back at once, and then
    * nothing is written.
    */
-  async create(
-    input: NewCompanyInput,
-    actor: Actor,
-    now: Date = new Date(),
-  ): Promise<{ company: CompanyEntity; invitation: InvitationEntity }> {
+  async create(ctx: ServiceContext, input: NewCompanyInput): Promise<{ company: CompanyEntity; invitation: InvitationEntity }> {
+    const actor = actorIn(ctx);
+    const now = ctx.now;
     const checked = this.check(input);
     const firstAdmin = this.checkFirstAdmin(input.firstAdmin);
     if (!checked.values || !firstAdmin.row) throw validationFailed([...checked.errors, ...firstAdmin.errors]);
@@ -121,7 +131,8 @@ export class CompanyService {
     const admin = firstAdmin.row;
     const company: CompanyEntity = { id: newId(now.getTime()), ...values, createdAt: now, updatedAt: now };
     try {
-      const invitation = await this.ds.transaction(async (em) => {
+      const invitation = await withTransaction(this.ds, ctx, async (tx) => {
+        const { em } = tx;
         if (await em.exists(CompanyEntity, { where: { siret: values.siret } })) throw this.siretTaken();
         await em.insert(CompanyEntity, company);
         await this.activity.record(
@@ -138,7 +149,7 @@ export class CompanyService {
           },
           now,
         );
-        return this.team.inviteOne(em, company.id, admin, actor, now, `${FIRST_ADMIN_FIELD}.`);
+        return this.team.inviteOne(tx, company.id, admin, `${FIRST_ADMIN_FIELD}.`);
       });
       return { company, invitation };
     } catch (error) {
@@ -150,7 +161,8 @@ export class CompanyService {
   // ───────────────────────────── first administrator ─────────────────────────────
 
   /** For each company: whether it has an active administrator, else its pending administrator invitation (two queries). */
-  async firstAdminStates(companyIds: readonly string[], em: EntityManager = this.ds.manager): Promise<Map<string, FirstAdminState>> {
+  async firstAdminStates(ctx: ServiceContext, companyIds: readonly string[]): Promise<Map<string, FirstAdminState>> {
+    const em = this.reader(ctx);
     const ids = [...new Set(companyIds)];
     const states = new Map<string, FirstAdminState>(ids.map((id) => [id, { hasAdministrator: false, pendingInvitation: null }]));
     if (ids.length === 0) return states;
@@ -178,9 +190,9 @@ export class CompanyService {
   }
 
   /** Locks the company row (as every team change does) and refuses once an administrator is active. */
-  private async lockWithoutAdministrator(em: EntityManager, companyId: string): Promise<FirstAdminState> {
-    await this.team.lockCompany(em, companyId);
-    const state = (await this.firstAdminStates([companyId], em)).get(companyId);
+  private async lockWithoutAdministrator(tx: TransactionalContext, companyId: string): Promise<FirstAdminState> {
+    await this.team.lockCompany(tx, companyId);
+    const state = (await this.firstAdminStates(tx, [companyId])).get(companyId);
     if (!state || state.hasAdministrator) {
       throw new DomainError('CONFLICT', 'This company already has an active administrator: its administrators manage its team.');
     }
@@ -188,39 +200,41 @@ export class CompanyService {
   }
 
   /** While the company has no active administrator: emails a new link to the pending first administrator and voids the old one. */
-  async resendFirstAdminInvitation(companyId: string, actor: Actor, now: Date = new Date()): Promise<CompanyEntity> {
-    return this.ds.transaction(async (em) => {
-      const state = await this.lockWithoutAdministrator(em, companyId);
+  async resendFirstAdminInvitation(ctx: ServiceContext, companyId: string): Promise<CompanyEntity> {
+    return withTransaction(this.ds, ctx, async (tx) => {
+      const state = await this.lockWithoutAdministrator(tx, companyId);
       if (!state.pendingInvitation) {
         throw new DomainError('NOT_FOUND', 'This company has no pending administrator invitation: invite one with replaceFirstAdmin.', [], {
           resource: 'Invitation',
         });
       }
-      await this.team.resendWithin(em, companyId, state.pendingInvitation.id, actor, now);
-      return em.findOneByOrFail(CompanyEntity, { id: companyId });
+      await this.team.resend(tx, companyId, state.pendingInvitation.id);
+      return tx.em.findOneByOrFail(CompanyEntity, { id: companyId });
     });
   }
 
   /** While the company has no active administrator: withdraws the pending administrator invitation(s) and invites `person` instead. */
-  async replaceFirstAdmin(companyId: string, person: FirstAdminInput, actor: Actor, now: Date = new Date()): Promise<CompanyEntity> {
+  async replaceFirstAdmin(ctx: ServiceContext, companyId: string, person: FirstAdminInput): Promise<CompanyEntity> {
     const firstAdmin = this.checkFirstAdmin(person);
     if (!firstAdmin.row) throw validationFailed(firstAdmin.errors);
     const admin = firstAdmin.row;
-    return this.ds.transaction(async (em) => {
-      await this.lockWithoutAdministrator(em, companyId);
+    return withTransaction(this.ds, ctx, async (tx) => {
+      const { em } = tx;
+      await this.lockWithoutAdministrator(tx, companyId);
       const pending = await em.find(InvitationEntity, { where: { companyId, status: 'PENDING' }, order: { createdAt: 'ASC', id: 'ASC' } });
       for (const inv of pending.filter((i) => i.scopes.includes('ADMIN'))) {
-        await this.team.revokeWithin(em, companyId, inv.id, actor, now);
+        await this.team.revoke(tx, companyId, inv.id);
       }
-      await this.team.inviteOne(em, companyId, admin, actor, now, `${FIRST_ADMIN_FIELD}.`);
+      await this.team.inviteOne(tx, companyId, admin, `${FIRST_ADMIN_FIELD}.`);
       return em.findOneByOrFail(CompanyEntity, { id: companyId });
     });
   }
 
-  async update(companyId: string, input: CompanyInput, actor: Actor, now: Date = new Date()): Promise<CompanyEntity> {
+  async update(ctx: ServiceContext, companyId: string, input: CompanyInput): Promise<CompanyEntity> {
+    const actor = actorIn(ctx);
     const values = this.validate(input);
     try {
-      return await this.ds.transaction(async (em: EntityManager) => {
+      return await withTransaction(this.ds, ctx, async ({ em, now }) => {
         const existing = await em.findOne(CompanyEntity, { where: { id: companyId } });
         if (!existing) throw new DomainError('NOT_FOUND', 'Company not found, or you do not have access to it.');
         const clash = await em.findOne(CompanyEntity, { where: { siret: values.siret } });
@@ -247,17 +261,18 @@ export class CompanyService {
     }
   }
 
-  findById(id: string): Promise<CompanyEntity | null> {
-    return this.ds.getRepository(CompanyEntity).findOne({ where: { id } });
+  findById(ctx: ServiceContext, id: string): Promise<CompanyEntity | null> {
+    return this.reader(ctx).getRepository(CompanyEntity).findOne({ where: { id } });
   }
 
   /** Newest first, keyset on (created_at, id). Search matches the name or the SIRET. */
   async list(
+    ctx: ServiceContext,
     first: number,
     after: string | null | undefined,
     search: string | null | undefined,
   ): Promise<{ rows: CompanyEntity[]; hasNextPage: boolean; cursorOf: (c: CompanyEntity) => string }> {
-    const qb = this.ds.getRepository(CompanyEntity).createQueryBuilder('c');
+    const qb = this.reader(ctx).getRepository(CompanyEntity).createQueryBuilder('c');
     const term = search?.trim();
     if (term) {
       const digits = term.replace(/\s+/g, '');

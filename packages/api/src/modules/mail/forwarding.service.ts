@@ -6,9 +6,10 @@ import { toDate } from '../../common/dates';
 import { DomainError, notFound } from '../../common/domain-error';
 import { isId, newId } from '../../common/ids';
 import { dbDate } from '../../db/columns';
+import { withTransaction, type ServiceContext } from '../../db/with-transaction';
 import type { ActivityService } from '../activity/activity.service';
 import { CompanyEntity } from '../companies/company.entity';
-import type { Actor } from '../companies/company.service';
+import type { Actor } from '../identity/principal';
 import { ForwardingRequestEntity, ForwardingRequestItemEntity, type ForwardingStatus } from './forwarding-request.entity';
 import { MailItemEntity, type MailStatus } from './mail-item.entity';
 import { loadItemsOfForwardingRequests } from './mail.loader';
@@ -100,6 +101,12 @@ function decodePosition(after: string): { at: Date; id: string } {
   return { at: date, id: String(id) };
 }
 
+/** Who asks for or processes a forwarding: never anonymous (the access declarations require a caller). */
+function actorIn(ctx: ServiceContext): Actor {
+  if (!ctx.actor) throw new Error('A forwarding request is always made or processed by someone');
+  return ctx.actor;
+}
+
 /**
  * Requests to post physical mail to an address: made by members (mail:forward), processed by the
  * operator's staff. Items move SCANNED → FORWARD_REQUESTED → FORWARDED, or back on cancellation.
@@ -120,18 +127,18 @@ export class ForwardingService {
     return row ? toRow(row) : null;
   }
 
-  findById(id: string, companyId?: string): Promise<ForwardingRequestRow | null> {
+  findById(ctx: ServiceContext, id: string, companyId?: string): Promise<ForwardingRequestRow | null> {
     if (!isId(id)) return Promise.resolve(null);
-    return companyId
-      ? this.find(this.ds.manager, 'fr.id = ? AND fr.company_id = ?', [id, companyId])
-      : this.find(this.ds.manager, 'fr.id = ?', [id]);
+    const em = ctx.em ?? this.ds.manager;
+    return companyId ? this.find(em, 'fr.id = ? AND fr.company_id = ?', [id, companyId]) : this.find(em, 'fr.id = ?', [id]);
   }
 
   /**
    * Idempotent on (company, idempotencyKey): the same key with the same content returns the first
    * request and creates nothing; the same key with other content is a CONFLICT.
    */
-  async request(companyId: string, input: RequestForwardingInput, actor: Actor, now: Date = new Date()): Promise<ForwardingRequestRow> {
+  async request(ctx: ServiceContext, companyId: string, input: RequestForwardingInput): Promise<ForwardingRequestRow> {
+    const actor = actorIn(ctx);
     const key = input.idempotencyKey.trim();
     if (!IDEMPOTENCY_KEY_RE.test(key)) throw mailValidationFailed([{ field: 'idempotencyKey', code: 'IDEMPOTENCY_KEY_INVALID' }]);
     const itemIds = distinctIds(input.mailItemIds, 'Mail item', MAX_FORWARDING_ITEMS);
@@ -141,7 +148,7 @@ export class ForwardingService {
       .digest('hex');
 
     const replay = async (): Promise<ForwardingRequestRow | null> => {
-      const existing: (RawForwarding & { request_hash: string })[] = await this.ds.query(
+      const existing: (RawForwarding & { request_hash: string })[] = await (ctx.em ?? this.ds.manager).query(
         `SELECT ${FR_COLUMNS}, fr.request_hash FROM forwarding_requests fr WHERE fr.company_id = ? AND fr.idempotency_key = ?`,
         [companyId, key],
       );
@@ -158,7 +165,8 @@ export class ForwardingService {
     const earlier = await replay();
     if (earlier) return earlier;
     try {
-      return await this.ds.transaction(async (em) => {
+      return await withTransaction(this.ds, ctx, async (tx) => {
+        const { em, now } = tx;
         let address = explicit;
         if (!address) {
           const company = await em.findOne(CompanyEntity, { where: { id: companyId } });
@@ -220,7 +228,7 @@ export class ForwardingService {
             targetType: 'forwarding_request',
             targetId: request.id,
             details: { itemCount: itemIds.length, city: address.city, country: address.country },
-            ip: actor.ip,
+            ip: tx.ip ?? null,
           },
           now,
         );
@@ -265,32 +273,33 @@ export class ForwardingService {
   }
 
   /** A member withdraws a request, while the operator has not sent it yet. */
-  cancelByMember(companyId: string, requestId: string, actor: Actor, now: Date = new Date()): Promise<ForwardingRequestRow> {
-    return this.transition(requestId, companyId, 'CANCELLED', 'SCANNED', 'mail.forwarding_cancelled', actor, now);
+  cancelByMember(ctx: ServiceContext, companyId: string, requestId: string): Promise<ForwardingRequestRow> {
+    return this.transition(ctx, requestId, companyId, 'CANCELLED', 'SCANNED', 'mail.forwarding_cancelled');
   }
 
   /** Staff: the items were posted. */
-  markSent(requestId: string, actor: Actor, now: Date = new Date()): Promise<ForwardingRequestRow> {
-    return this.transition(requestId, null, 'SENT', 'FORWARDED', 'mail.forwarding_sent', actor, now);
+  markSent(ctx: ServiceContext, requestId: string): Promise<ForwardingRequestRow> {
+    return this.transition(ctx, requestId, null, 'SENT', 'FORWARDED', 'mail.forwarding_sent');
   }
 
   /** Staff: the request cannot be honoured (or was made by mistake); the items are available again. */
-  cancelByStaff(requestId: string, actor: Actor, now: Date = new Date()): Promise<ForwardingRequestRow> {
-    return this.transition(requestId, null, 'CANCELLED', 'SCANNED', 'mail.forwarding_cancelled', actor, now);
+  cancelByStaff(ctx: ServiceContext, requestId: string): Promise<ForwardingRequestRow> {
+    return this.transition(ctx, requestId, null, 'CANCELLED', 'SCANNED', 'mail.forwarding_cancelled');
   }
 
   /** REQUESTED → `to`, by a conditional update (two concurrent transitions: one wins, the other gets CONFLICT). */
   private async transition(
+    ctx: ServiceContext,
     requestId: string,
     companyId: string | null,
     to: Exclude<ForwardingStatus, 'REQUESTED'>,
     itemStatus: MailStatus,
     action: string,
-    actor: Actor,
-    now: Date,
   ): Promise<ForwardingRequestRow> {
+    const actor = actorIn(ctx);
     if (!isId(requestId)) throw notFound('Forwarding request');
-    return this.ds.transaction(async (em) => {
+    return withTransaction(this.ds, ctx, async (tx) => {
+      const { em, now } = tx;
       const current = companyId
         ? await this.find(em, 'fr.id = ? AND fr.company_id = ?', [requestId, companyId])
         : await this.find(em, 'fr.id = ?', [requestId]);
@@ -324,7 +333,7 @@ export class ForwardingService {
           targetType: 'forwarding_request',
           targetId: requestId,
           details: { itemCount: current.itemCount },
-          ip: actor.ip,
+          ip: tx.ip ?? null,
         },
         now,
       );
@@ -333,7 +342,7 @@ export class ForwardingService {
   }
 
   /** A company's requests, newest first. */
-  async listForCompany(companyId: string, first: number, after: string | null | undefined): Promise<ForwardingPage> {
+  async listForCompany(ctx: ServiceContext, companyId: string, first: number, after: string | null | undefined): Promise<ForwardingPage> {
     const params: unknown[] = [companyId];
     let sql = `SELECT ${FR_COLUMNS} FROM forwarding_requests fr WHERE fr.company_id = ?`;
     if (after) {
@@ -343,12 +352,12 @@ export class ForwardingService {
       params.push(at, at, p.id);
     }
     sql += ` ORDER BY fr.created_at DESC, fr.id DESC LIMIT ${first + 1}`;
-    const rows = ((await this.ds.query(sql, params)) as RawForwarding[]).map(toRow);
+    const rows = ((await (ctx.em ?? this.ds.manager).query(sql, params)) as RawForwarding[]).map(toRow);
     return { rows: rows.slice(0, first), hasNextPage: rows.length > first, cursorOf };
   }
 
   /** Staff queue: every company's requests in one status, oldest first (first come, first served). */
-  async queue(status: ForwardingStatus, first: number, after: string | null | undefined): Promise<ForwardingPage> {
+  async queue(ctx: ServiceContext, status: ForwardingStatus, first: number, after: string | null | undefined): Promise<ForwardingPage> {
     const params: unknown[] = [status];
     let sql = `SELECT ${FR_COLUMNS} FROM forwarding_requests fr WHERE fr.status = ?`;
     if (after) {
@@ -358,12 +367,12 @@ export class ForwardingService {
       params.push(at, at, p.id);
     }
     sql += ` ORDER BY fr.created_at ASC, fr.id ASC LIMIT ${first + 1}`;
-    const rows = ((await this.ds.query(sql, params)) as RawForwarding[]).map(toRow);
+    const rows = ((await (ctx.em ?? this.ds.manager).query(sql, params)) as RawForwarding[]).map(toRow);
     return { rows: rows.slice(0, first), hasNextPage: rows.length > first, cursorOf };
   }
 
   /** Items of many requests in one statement (also the DataLoader's batch function). */
-  itemsOfRequests(requestIds: readonly string[]): Promise<Map<string, MailItemRow[]>> {
-    return loadItemsOfForwardingRequests(this.ds, requestIds);
+  itemsOfRequests(ctx: ServiceContext, requestIds: readonly string[]): Promise<Map<string, MailItemRow[]>> {
+    return loadItemsOfForwardingRequests(ctx.em ?? this.ds.manager, requestIds);
   }
 }

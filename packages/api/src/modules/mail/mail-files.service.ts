@@ -6,6 +6,7 @@ import { DomainError, notFound } from '../../common/domain-error';
 import { isId } from '../../common/ids';
 import { hmacSign, hmacVerify } from '../../common/signing';
 import type { Env } from '../../config/env';
+import type { ServiceContext } from '../../db/with-transaction';
 import type { FileStorage } from '../../storage/storage';
 import type { ActivityService } from '../activity/activity.service';
 import type { Actor } from '../identity/principal';
@@ -83,6 +84,12 @@ export function csvCell(value: string | number): string {
   return /[;"\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/** Who opens an export: never anonymous (the route authorizes mail:export first). */
+function actorIn(ctx: ServiceContext): Actor {
+  if (!ctx.actor) throw new Error('An export is always opened by someone');
+  return ctx.actor;
+}
+
 const itemLinkMessage = (companyId: string, itemId: string, userId: string, disposition: string, expires: string): string =>
   ['mail-item', companyId, itemId, userId, disposition, expires].join('\n');
 
@@ -107,15 +114,15 @@ export class MailFilesService {
   // ---------------------------------------------------------------- single scan
 
   async createItemLink(
+    ctx: ServiceContext,
     companyId: string,
     mailItemId: string,
     userId: string,
     disposition: Disposition,
-    now: Date = new Date(),
   ): Promise<SignedLink> {
-    const item = await this.mail.findItem(companyId, mailItemId);
+    const item = await this.mail.findItem(ctx, companyId, mailItemId);
     if (!item) throw notFound('Mail item');
-    const expiresAt = new Date(now.getTime() + ITEM_LINK_TTL_MS);
+    const expiresAt = new Date(ctx.now.getTime() + ITEM_LINK_TTL_MS);
     const expires = String(Math.floor(expiresAt.getTime() / 1000));
     const d = disposition === 'attachment' ? 'attachment' : 'inline';
     const signature = hmacSign(this.env.fileUrlSecret, itemLinkMessage(companyId, item.id, userId, d, expires));
@@ -127,8 +134,8 @@ export class MailFilesService {
   }
 
   /** The language of the person a link acts for (a token's creator) and the company's name. */
-  private async exportLabels(companyId: string, userId: string): Promise<{ locale: Locale; companyName: string }> {
-    const rows: { locale: string; company_name: string }[] = await this.ds.query(
+  private async exportLabels(ctx: ServiceContext, companyId: string, userId: string): Promise<{ locale: Locale; companyName: string }> {
+    const rows: { locale: string; company_name: string }[] = await (ctx.em ?? this.ds.manager).query(
       'SELECT u.locale, c.name AS company_name FROM users u JOIN companies c ON c.id = ? WHERE u.id = ?',
       [companyId, userId],
     );
@@ -140,7 +147,7 @@ export class MailFilesService {
    * Checks a signed scan link: well formed, signed by this server, not expired, and opened by the
    * member (or token) it was made for. Access itself is decided by `authorize()` on the route.
    */
-  verifyItemLink(p: ItemLinkParams, owner: string | null, now: Date = new Date()): void {
+  verifyItemLink(ctx: ServiceContext, p: ItemLinkParams, owner: string | null): void {
     if (!isId(p.companyId) || !isId(p.mailItemId) || !isId(p.userId) || !/^\d{1,12}$/.test(p.expires)) throw invalidLink();
     if (p.disposition !== 'inline' && p.disposition !== 'attachment') throw invalidLink();
     if (!hmacVerify(this.env.fileUrlSecret, itemLinkMessage(p.companyId, p.mailItemId, p.userId, p.disposition, p.expires), p.signature)) {
@@ -148,32 +155,26 @@ export class MailFilesService {
     }
     // The link is bound to its member: it only opens in that member's own session.
     if (owner !== p.userId) throw otherSession();
-    if (Number(p.expires) * 1000 <= now.getTime()) throw expiredLink();
+    if (Number(p.expires) * 1000 <= ctx.now.getTime()) throw expiredLink();
   }
 
   /** Opens one scan of the company (the caller was authorized for mail:download there) and journals it. */
-  async openItem(
-    companyId: string,
-    mailItemId: string,
-    disposition: Disposition,
-    actor: Actor,
-    now: Date = new Date(),
-  ): Promise<OpenedDownload> {
-    const item = isId(mailItemId) ? await this.mail.findItem(companyId, mailItemId) : null;
+  async openItem(ctx: ServiceContext, companyId: string, mailItemId: string, disposition: Disposition): Promise<OpenedDownload> {
+    const item = isId(mailItemId) ? await this.mail.findItem(ctx, companyId, mailItemId) : null;
     if (!item) throw notFound('Mail item');
     await this.activity.record(
-      this.ds.manager,
+      ctx.em ?? this.ds.manager,
       {
         companyId: item.companyId,
-        actorUserId: actor.userId,
-        actorApiTokenId: actor.apiTokenId,
+        actorUserId: ctx.actor?.userId ?? null,
+        actorApiTokenId: ctx.actor?.apiTokenId ?? null,
         action: 'mail.downloaded',
         targetType: 'mail_item',
         targetId: item.id,
         details: { disposition },
-        ip: actor.ip,
+        ip: ctx.ip ?? null,
       },
-      now,
+      ctx.now,
     );
     // Opened last: the caller starts piping it right away.
     const stream = await this.storage.getVerified(item.fileKey, item.fileSha256);
@@ -183,15 +184,16 @@ export class MailFilesService {
   // ---------------------------------------------------------------- ZIP export
 
   async createExport(
+    ctx: ServiceContext,
     companyId: string,
     filter: MailFilter | null | undefined,
     userId: string,
-    now: Date = new Date(),
   ): Promise<SignedLink & { itemCount: number }> {
+    const { now } = ctx;
     const f = normaliseFilter(filter);
     // Everything that exists now (what `createdUpTo: now` keeps in the stream), counted from the index alone.
     const q = mailCountQuery(this.kind, companyId, f, { cap: MAX_EXPORT_ITEMS + 1 });
-    const rows: { n: number | string }[] = await this.ds.query(q.sql, q.params);
+    const rows: { n: number | string }[] = await (ctx.em ?? this.ds.manager).query(q.sql, q.params);
     const itemCount = Number(rows[0]?.n ?? 0);
     if (itemCount > MAX_EXPORT_ITEMS) {
       throw new DomainError(
@@ -222,7 +224,7 @@ export class MailFilesService {
   }
 
   /** Reads a signed export link; the route then authorizes mail:export in the company it names. */
-  decodeExport(token: string, now: Date = new Date()): ExportPayload {
+  decodeExport(ctx: ServiceContext, token: string): ExportPayload {
     const [body, signature, extra] = token.split('.');
     if (!body || !signature || extra !== undefined || token.length > 8000) throw invalidLink();
     if (!hmacVerify(this.env.fileUrlSecret, `mail-export\n${body}`, signature)) throw invalidLink();
@@ -233,18 +235,19 @@ export class MailFilesService {
       throw invalidLink();
     }
     if (payload.v !== 1 || !isId(payload.c) || !isId(payload.u)) throw invalidLink();
-    if (payload.e * 1000 <= now.getTime()) throw expiredLink();
+    if (payload.e * 1000 <= ctx.now.getTime()) throw expiredLink();
     return payload;
   }
 
-  /** Starts the ZIP stream of a decoded link, for the member (or token) it was made for. */
   /** An export link opens only for the member (or token) it was made for. */
-  checkExportOwner(payload: ExportPayload, owner: string | null): void {
+  checkExportOwner(_ctx: ServiceContext, payload: ExportPayload, owner: string | null): void {
     if (owner !== payload.u) throw otherSession();
   }
 
-  async openExport(payload: ExportPayload, actor: Actor, now: Date = new Date()): Promise<OpenedExport> {
-    const labels = await this.exportLabels(payload.c, actor.userId);
+  /** Starts the ZIP stream of a decoded link, for the member (or token) it was made for, and journals it. */
+  async openExport(ctx: ServiceContext, payload: ExportPayload): Promise<OpenedExport> {
+    const actor = actorIn(ctx);
+    const labels = await this.exportLabels(ctx, payload.c, actor.userId);
     const filter = normaliseFilter({
       tagIds: payload.f.t ?? null,
       type: parseMailType(payload.f.y),
@@ -254,7 +257,7 @@ export class MailFilesService {
       search: payload.f.q ?? null,
     });
     await this.activity.record(
-      this.ds.manager,
+      ctx.em ?? this.ds.manager,
       {
         companyId: payload.c,
         actorUserId: actor.userId,
@@ -263,22 +266,25 @@ export class MailFilesService {
         targetType: 'company',
         targetId: payload.c,
         details: { itemCount: payload.n, filter: payload.f },
-        ip: actor.ip,
+        ip: ctx.ip ?? null,
       },
-      now,
+      ctx.now,
     );
     const prefix = labels.locale === 'en' ? 'mail' : 'courrier';
     return {
-      fileName: `${prefix}_${slugify(labels.companyName, 'export')}_${parisDay(now)}.zip`,
-      stream: this.zipStream(payload.c, filter, new Date(payload.a), labels.locale),
+      fileName: `${prefix}_${slugify(labels.companyName, 'export')}_${parisDay(ctx.now)}.zip`,
+      stream: this.zipStream(ctx, payload.c, filter, new Date(payload.a), labels.locale),
     };
   }
 
   /**
    * The ZIP, built while it is sent: PDFs stored as they are (already compressed), each opened only
    * when its turn comes, items read in keyset batches; `manifest.csv` closes the archive.
+   * The stream outlives the call that starts it, so its batches are read outside any caller's
+   * transaction.
    */
-  private zipStream(companyId: string, filter: MailFilter, createdUpTo: Date, locale: Locale): Readable {
+  private zipStream(ctx: ServiceContext, companyId: string, filter: MailFilter, createdUpTo: Date, locale: Locale): Readable {
+    const reading: ServiceContext = { actor: ctx.actor, now: ctx.now, ip: ctx.ip ?? null, userAgent: ctx.userAgent ?? null };
     const zip = new ZipFile();
     const output = zip.outputStream as Readable;
     const names = new Set<string>();
@@ -307,7 +313,10 @@ export class MailFilesService {
       if (stopped) return;
       const q = mailPageQuery(this.kind, companyId, filter, after, EXPORT_BATCH_SIZE, { createdUpTo });
       const rows = ((await this.ds.query(q.sql, q.params)) as Parameters<typeof toMailItemRow>[0][]).map(toMailItemRow);
-      const tags = await this.mail.tagsOfItems(rows.map((r) => r.id));
+      const tags = await this.mail.tagsOfItems(
+        reading,
+        rows.map((r) => r.id),
+      );
       rows.forEach((row, i) => {
         const name = uniqueName(mailFileName(row));
         manifest.push(

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { MAIL_ITEM_COLUMNS, toMailItemRow, type MailItemRow } from './mail.queries';
 
 export interface TagRow {
@@ -19,10 +19,10 @@ export const toTagRow = (r: { id: string; company_id: string; name: string; colo
 const placeholders = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
 
 /** Tags of many items in one statement, ordered by name. */
-export async function loadTagsOfItems(ds: DataSource, itemIds: readonly string[]): Promise<Map<string, TagRow[]>> {
+export async function loadTagsOfItems(db: DataSource | EntityManager, itemIds: readonly string[]): Promise<Map<string, TagRow[]>> {
   const out = new Map<string, TagRow[]>();
   if (itemIds.length === 0) return out;
-  const rows: { mail_item_id: string; id: string; company_id: string; name: string; color: string }[] = await ds.query(
+  const rows: { mail_item_id: string; id: string; company_id: string; name: string; color: string }[] = await db.query(
     `SELECT mt.mail_item_id, t.id, t.company_id, t.name, t.color
        FROM mail_item_tags mt JOIN tags t ON t.id = mt.tag_id
       WHERE mt.mail_item_id IN (${placeholders(itemIds.length)})
@@ -38,10 +38,13 @@ export async function loadTagsOfItems(ds: DataSource, itemIds: readonly string[]
 }
 
 /** Items of many forwarding requests in one statement, newest first. */
-export async function loadItemsOfForwardingRequests(ds: DataSource, requestIds: readonly string[]): Promise<Map<string, MailItemRow[]>> {
+export async function loadItemsOfForwardingRequests(
+  db: DataSource | EntityManager,
+  requestIds: readonly string[],
+): Promise<Map<string, MailItemRow[]>> {
   const out = new Map<string, MailItemRow[]>();
   if (requestIds.length === 0) return out;
-  const rows: (Parameters<typeof toMailItemRow>[0] & { forwarding_request_id: string })[] = await ds.query(
+  const rows: (Parameters<typeof toMailItemRow>[0] & { forwarding_request_id: string })[] = await db.query(
     `SELECT fri.forwarding_request_id, ${MAIL_ITEM_COLUMNS}
        FROM forwarding_request_items fri JOIN mail_items mi ON mi.id = fri.mail_item_id AND mi.company_id = fri.company_id
       WHERE fri.forwarding_request_id IN (${placeholders(requestIds.length)})

@@ -3,7 +3,7 @@ import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root
 import { pageSize } from '../../common/cursor';
 import { notFound } from '../../common/domain-error';
 import { RequiresPermission, RequiresStaff } from '../../graphql/access';
-import { actorOf } from '../../graphql/actor';
+import { serviceContext } from '../../graphql/actor';
 import { linkOwnerOf } from '../identity/principal';
 import type { RequestContext } from '../../graphql/context';
 import { AddressInput } from '../companies/company.inputs';
@@ -79,7 +79,7 @@ export class MailCompanyFieldsResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<MailItemConnection> {
     const f = toFilter(filter);
-    const page = await ctx.services.mail.list(company.id, pageSize(first), after, f);
+    const page = await ctx.services.mail.list(serviceContext(ctx), company.id, pageSize(first), after, f);
     const nodes = await withTags(ctx, page.rows, selects(info, ['edges', 'node', 'tags']));
     const edges = page.rows.map((r, i) => ({ cursor: page.cursorOf(r), node: nodes[i] as MailItemType }));
     return {
@@ -101,14 +101,14 @@ export class MailCompanyFieldsResolver {
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<MailItemType | null> {
-    const item = await ctx.services.mail.findItem(company.id, id);
+    const item = await ctx.services.mail.findItem(serviceContext(ctx), company.id, id);
     return item ? ((await withTags(ctx, [item], selects(info, ['tags'])))[0] ?? null) : null;
   }
 
   @FieldResolver(() => [TagType], { nullable: true, description: 'The company’s tags, by name.' })
   @RequiresPermission('mail:read', 'parent')
   async tags(@Root() company: CompanyType, @Ctx() ctx: RequestContext): Promise<TagType[]> {
-    return (await ctx.services.mail.listTags(company.id)).map(toTagType);
+    return (await ctx.services.mail.listTags(serviceContext(ctx), company.id)).map(toTagType);
   }
 
   @FieldResolver(() => ForwardingRequestConnection, { nullable: true, description: 'Forwarding requests, newest first.' })
@@ -119,7 +119,7 @@ export class MailCompanyFieldsResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<ForwardingRequestConnection> {
-    return forwardingConnection(await ctx.services.forwarding.listForCompany(company.id, pageSize(first), after));
+    return forwardingConnection(await ctx.services.forwarding.listForCompany(serviceContext(ctx), company.id, pageSize(first), after));
   }
 }
 
@@ -127,7 +127,7 @@ export class MailCompanyFieldsResolver {
 export class MailItemConnectionResolver {
   @FieldResolver(() => Int, { description: 'Number of items matching the filter (one COUNT query, only when selected).' })
   async totalCount(@Root() connection: MailItemConnection, @Ctx() ctx: RequestContext): Promise<number> {
-    return ctx.services.mail.count(connection.companyId, connection.filter);
+    return ctx.services.mail.count(serviceContext(ctx), connection.companyId, connection.filter);
   }
 }
 
@@ -171,7 +171,7 @@ export class MailResolver {
     @Arg('color', () => String, { description: '#rrggbb' }) color: string,
     @Ctx() ctx: RequestContext,
   ): Promise<TagType> {
-    return toTagType(await ctx.services.mail.createTag(companyId, { name, color }, actorOf(ctx)));
+    return toTagType(await ctx.services.mail.createTag(serviceContext(ctx), companyId, { name, color }));
   }
 
   @Mutation(() => TagType, { nullable: true, description: 'Renames or recolours a tag. Errors: NOT_FOUND, VALIDATION_FAILED, CONFLICT.' })
@@ -183,7 +183,7 @@ export class MailResolver {
     @Arg('color', () => String, { nullable: true }) color: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<TagType> {
-    return toTagType(await ctx.services.mail.updateTag(companyId, tagId, { name, color }, actorOf(ctx)));
+    return toTagType(await ctx.services.mail.updateTag(serviceContext(ctx), companyId, tagId, { name, color }));
   }
 
   @Mutation(() => ID, {
@@ -196,7 +196,7 @@ export class MailResolver {
     @Arg('tagId', () => ID) tagId: string,
     @Ctx() ctx: RequestContext,
   ): Promise<string> {
-    return ctx.services.mail.deleteTag(companyId, tagId, actorOf(ctx));
+    return ctx.services.mail.deleteTag(serviceContext(ctx), companyId, tagId);
   }
 
   @Mutation(() => [MailItemType], {
@@ -211,7 +211,7 @@ export class MailResolver {
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<MailItemType[]> {
-    return withTags(ctx, await ctx.services.mail.tagItems(companyId, mailItemIds, tagIds), selects(info, ['tags']));
+    return withTags(ctx, await ctx.services.mail.tagItems(serviceContext(ctx), companyId, mailItemIds, tagIds), selects(info, ['tags']));
   }
 
   @Mutation(() => [MailItemType], { nullable: true, description: 'Removes the tags from the items. Idempotent. Returns the items.' })
@@ -223,7 +223,7 @@ export class MailResolver {
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<MailItemType[]> {
-    return withTags(ctx, await ctx.services.mail.untagItems(companyId, mailItemIds, tagIds), selects(info, ['tags']));
+    return withTags(ctx, await ctx.services.mail.untagItems(serviceContext(ctx), companyId, mailItemIds, tagIds), selects(info, ['tags']));
   }
 
   // ------------------------------------------------------------ forwarding
@@ -243,7 +243,7 @@ export class MailResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<ForwardingRequestType> {
     return toForwardingRequestType(
-      await ctx.services.forwarding.request(companyId, { mailItemIds, address, idempotencyKey }, actorOf(ctx)),
+      await ctx.services.forwarding.request(serviceContext(ctx), companyId, { mailItemIds, address, idempotencyKey }),
     );
   }
 
@@ -258,7 +258,7 @@ export class MailResolver {
     @Arg('forwardingRequestId', () => ID) forwardingRequestId: string,
     @Ctx() ctx: RequestContext,
   ): Promise<ForwardingRequestType> {
-    return toForwardingRequestType(await ctx.services.forwarding.cancelByMember(companyId, forwardingRequestId, actorOf(ctx)));
+    return toForwardingRequestType(await ctx.services.forwarding.cancelByMember(serviceContext(ctx), companyId, forwardingRequestId));
   }
 
   // ------------------------------------------------------------ files
@@ -276,6 +276,7 @@ export class MailResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<FileLinkType> {
     return ctx.services.mailFiles.createItemLink(
+      serviceContext(ctx),
       companyId,
       mailItemId,
       linkOwner(ctx),
@@ -294,7 +295,7 @@ export class MailResolver {
     @Arg('filter', () => MailFilterInput, { nullable: true }) filter: MailFilterInput | null,
     @Ctx() ctx: RequestContext,
   ): Promise<MailExportType> {
-    return ctx.services.mailFiles.createExport(companyId, toFilter(filter), linkOwner(ctx));
+    return ctx.services.mailFiles.createExport(serviceContext(ctx), companyId, toFilter(filter), linkOwner(ctx));
   }
 
   // ------------------------------------------------------------ operator
@@ -307,7 +308,7 @@ export class MailResolver {
     @Arg('status', () => ForwardingStatusEnum, { defaultValue: ForwardingStatusEnum.REQUESTED }) status: ForwardingStatusEnum,
     @Ctx() ctx: RequestContext,
   ): Promise<ForwardingRequestConnection> {
-    return forwardingConnection(await ctx.services.forwarding.queue(status, pageSize(first), after));
+    return forwardingConnection(await ctx.services.forwarding.queue(serviceContext(ctx), status, pageSize(first), after));
   }
 
   @Mutation(() => ForwardingRequestType, {
@@ -316,7 +317,7 @@ export class MailResolver {
   })
   @RequiresStaff()
   async markForwardingSent(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<ForwardingRequestType> {
-    return toForwardingRequestType(await ctx.services.forwarding.markSent(id, actorOf(ctx)));
+    return toForwardingRequestType(await ctx.services.forwarding.markSent(serviceContext(ctx), id));
   }
 
   @Mutation(() => ForwardingRequestType, {
@@ -325,6 +326,6 @@ export class MailResolver {
   })
   @RequiresStaff()
   async cancelForwarding(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<ForwardingRequestType> {
-    return toForwardingRequestType(await ctx.services.forwarding.cancelByStaff(id, actorOf(ctx)));
+    return toForwardingRequestType(await ctx.services.forwarding.cancelByStaff(serviceContext(ctx), id));
   }
 }

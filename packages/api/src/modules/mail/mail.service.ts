@@ -5,10 +5,11 @@ import { DomainError, notFound } from '../../common/domain-error';
 import { isId, newId } from '../../common/ids';
 import type { Env } from '../../config/env';
 import { csvSet, dbDate } from '../../db/columns';
+import { withTransaction, type ServiceContext, type TransactionalContext } from '../../db/with-transaction';
 import { mailFileKey, type FileStorage } from '../../storage/storage';
 import type { ActivityService } from '../activity/activity.service';
 import { CompanyEntity } from '../companies/company.entity';
-import type { Actor } from '../companies/company.service';
+import type { Actor } from '../identity/principal';
 import type { OutboxService } from '../mailer/outbox.service';
 import { MailItemEntity, MailItemTagEntity, type MailType } from './mail-item.entity';
 import { newMailEmail } from './mail.emails';
@@ -71,6 +72,12 @@ const FUTURE_TOLERANCE_MS = 5 * 60_000;
 const scopesOf = csvSet<Scope>();
 const subjectsOf = csvSet<ContactSubject>();
 
+/** Who uploads a scan: never anonymous (the upload route requires staff or an operator token). */
+function uploaderIn(ctx: ServiceContext): Actor {
+  if (!ctx.actor) throw new Error('A scan is always uploaded by someone');
+  return ctx.actor;
+}
+
 export function isForeignKeyViolation(error: unknown): boolean {
   const e = error as { code?: string; driverError?: { code?: string } };
   const code = e.driverError?.code ?? e.code;
@@ -97,9 +104,10 @@ export class MailService {
   // ---------------------------------------------------------------- ingest
 
   /** Checks the metadata of an upload before its body is read. */
-  async prepareUpload(meta: UploadMetadata, now: Date = new Date()): Promise<PreparedUpload> {
+  async prepareUpload(ctx: ServiceContext, meta: UploadMetadata): Promise<PreparedUpload> {
+    const { now } = ctx;
     const companyId = meta.companyId ?? '';
-    const company = isId(companyId) ? await this.ds.getRepository(CompanyEntity).findOne({ where: { id: companyId } }) : null;
+    const company = isId(companyId) ? await (ctx.em ?? this.ds.manager).findOne(CompanyEntity, { where: { id: companyId } }) : null;
     if (!company) throw notFound('Company');
     const errors: MailFieldError[] = [];
     const sender = cleanLine(meta.sender);
@@ -128,9 +136,12 @@ export class MailService {
   /**
    * Stores the scan, then writes the row, the notification emails and the journal entry in one
    * transaction. The row exists only once the file is stored; if the transaction fails the file
-   * is deleted again.
+   * is deleted again. Inside a caller's transaction the rows join it, and the file is deleted only
+   * when this call fails.
    */
-  async ingest(prepared: PreparedUpload, body: Buffer, actor: Actor, now: Date = new Date()): Promise<MailItemRow> {
+  async ingest(ctx: ServiceContext, prepared: PreparedUpload, body: Buffer): Promise<MailItemRow> {
+    const actor = uploaderIn(ctx);
+    const { now } = ctx;
     const pdf = await inspectPdf(body);
     if (!pdf.ok) throw mailValidationFailed([{ field: 'file', code: pdf.code }]);
     const { company } = prepared;
@@ -154,11 +165,11 @@ export class MailService {
       uploadedById: actor.userId,
     };
     try {
-      await this.ds.transaction(async (em) => {
-        await em.insert(MailItemEntity, item);
-        await this.notifyNewMail(em, company, item, now);
+      await withTransaction(this.ds, ctx, async (tx) => {
+        await tx.em.insert(MailItemEntity, item);
+        await this.notifyNewMail(tx.em, company, item, tx.now);
         await this.activity.record(
-          em,
+          tx.em,
           {
             companyId: company.id,
             actorUserId: actor.userId,
@@ -167,9 +178,9 @@ export class MailService {
             targetType: 'mail_item',
             targetId: id,
             details: { sender: item.sender, type: item.type, pageCount: item.pageCount, size: item.fileSize },
-            ip: actor.ip,
+            ip: tx.ip ?? null,
           },
-          now,
+          tx.now,
         );
       });
     } catch (error) {
@@ -221,24 +232,30 @@ export class MailService {
   // ---------------------------------------------------------------- reading
 
   /** Newest first, keyset on (received_at, id): the cost of a page does not depend on its depth. */
-  async list(companyId: string, first: number, after: string | null | undefined, filter: MailFilter | null | undefined): Promise<MailPage> {
+  async list(
+    ctx: ServiceContext,
+    companyId: string,
+    first: number,
+    after: string | null | undefined,
+    filter: MailFilter | null | undefined,
+  ): Promise<MailPage> {
     const f = normaliseFilter(filter);
     const position = after ? decodeMailCursor(after) : null;
     const q = mailPageQuery(this.kind, companyId, f, position, first + 1);
-    const raw: Parameters<typeof toMailItemRow>[0][] = await this.ds.query(q.sql, q.params);
+    const raw: Parameters<typeof toMailItemRow>[0][] = await (ctx.em ?? this.ds.manager).query(q.sql, q.params);
     const rows = raw.map(toMailItemRow);
     return { rows: rows.slice(0, first), hasNextPage: rows.length > first, cursorOf: mailCursor };
   }
 
-  async count(companyId: string, filter: MailFilter | null | undefined): Promise<number> {
+  async count(ctx: ServiceContext, companyId: string, filter: MailFilter | null | undefined): Promise<number> {
     const q = mailCountQuery(this.kind, companyId, normaliseFilter(filter));
-    const rows: { n: number | string }[] = await this.ds.query(q.sql, q.params);
+    const rows: { n: number | string }[] = await (ctx.em ?? this.ds.manager).query(q.sql, q.params);
     return Number(rows[0]?.n ?? 0);
   }
 
-  async findItem(companyId: string, id: string): Promise<MailItemRow | null> {
+  async findItem(ctx: ServiceContext, companyId: string, id: string): Promise<MailItemRow | null> {
     if (!isId(id)) return null;
-    const rows: Parameters<typeof toMailItemRow>[0][] = await this.ds.query(
+    const rows: Parameters<typeof toMailItemRow>[0][] = await (ctx.em ?? this.ds.manager).query(
       `SELECT ${MAIL_ITEM_COLUMNS} FROM mail_items mi WHERE mi.id = ? AND mi.company_id = ?`,
       [id, companyId],
     );
@@ -247,9 +264,9 @@ export class MailService {
   }
 
   /** Items of one company, newest first; ids of other companies are simply absent. */
-  async itemsByIds(companyId: string, ids: readonly string[], em: EntityManager = this.ds.manager): Promise<MailItemRow[]> {
+  async itemsByIds(ctx: ServiceContext, companyId: string, ids: readonly string[]): Promise<MailItemRow[]> {
     if (ids.length === 0) return [];
-    const rows: Parameters<typeof toMailItemRow>[0][] = await em.query(
+    const rows: Parameters<typeof toMailItemRow>[0][] = await (ctx.em ?? this.ds.manager).query(
       `SELECT ${MAIL_ITEM_COLUMNS} FROM mail_items mi WHERE mi.company_id = ? AND mi.id IN (${ids.map(() => '?').join(', ')})
         ORDER BY mi.received_at DESC, mi.id DESC`,
       [companyId, ...ids],
@@ -258,14 +275,14 @@ export class MailService {
   }
 
   /** Tags of many items in one statement (also the DataLoader's batch function). */
-  tagsOfItems(itemIds: readonly string[]): Promise<Map<string, TagRow[]>> {
-    return loadTagsOfItems(this.ds, itemIds);
+  tagsOfItems(ctx: ServiceContext, itemIds: readonly string[]): Promise<Map<string, TagRow[]>> {
+    return loadTagsOfItems(ctx.em ?? this.ds.manager, itemIds);
   }
 
   // ---------------------------------------------------------------- tags
 
-  async listTags(companyId: string): Promise<TagRow[]> {
-    const rows: { id: string; company_id: string; name: string; color: string }[] = await this.ds.query(
+  async listTags(ctx: ServiceContext, companyId: string): Promise<TagRow[]> {
+    const rows: { id: string; company_id: string; name: string; color: string }[] = await (ctx.em ?? this.ds.manager).query(
       'SELECT id, company_id, name, color FROM tags WHERE company_id = ? ORDER BY name_key, id',
       [companyId],
     );
@@ -276,29 +293,29 @@ export class MailService {
     return new DomainError('CONFLICT', 'A tag with this name already exists in this company.', [], { field: 'name' });
   }
 
-  async createTag(companyId: string, input: { name: string; color: string }, actor: Actor, now: Date = new Date()): Promise<TagRow> {
+  async createTag(ctx: ServiceContext, companyId: string, input: { name: string; color: string }): Promise<TagRow> {
     const values = validateTag(input, false) as { name: string; nameKey: string; color: string };
-    const tag: TagEntity = { id: newId(now.getTime()), companyId, ...values, createdAt: now, updatedAt: now };
+    const tag: TagEntity = { id: newId(ctx.now.getTime()), companyId, ...values, createdAt: ctx.now, updatedAt: ctx.now };
     try {
-      await this.ds.transaction(async (em) => {
-        if (await em.exists(TagEntity, { where: { companyId, nameKey: values.nameKey } })) throw this.tagNameTaken();
-        if ((await em.count(TagEntity, { where: { companyId } })) >= MAX_TAGS_PER_COMPANY) {
+      await withTransaction(this.ds, ctx, async (tx) => {
+        if (await tx.em.exists(TagEntity, { where: { companyId, nameKey: values.nameKey } })) throw this.tagNameTaken();
+        if ((await tx.em.count(TagEntity, { where: { companyId } })) >= MAX_TAGS_PER_COMPANY) {
           throw new DomainError('CONFLICT', `A company can have at most ${MAX_TAGS_PER_COMPANY} tags.`);
         }
-        await em.insert(TagEntity, tag);
+        await tx.em.insert(TagEntity, tag);
         await this.activity.record(
-          em,
+          tx.em,
           {
             companyId,
-            actorUserId: actor.userId,
-            actorApiTokenId: actor.apiTokenId,
+            actorUserId: tx.actor?.userId ?? null,
+            actorApiTokenId: tx.actor?.apiTokenId ?? null,
             action: 'mail.tag_created',
             targetType: 'tag',
             targetId: tag.id,
             details: { name: tag.name },
-            ip: actor.ip,
+            ip: tx.ip ?? null,
           },
-          now,
+          tx.now,
         );
       });
     } catch (error) {
@@ -309,39 +326,38 @@ export class MailService {
   }
 
   async updateTag(
+    ctx: ServiceContext,
     companyId: string,
     tagId: string,
     input: { name?: string | null; color?: string | null },
-    actor: Actor,
-    now: Date = new Date(),
   ): Promise<TagRow> {
     const values = validateTag(input, true);
     if (!isId(tagId)) throw notFound('Tag');
     try {
-      return await this.ds.transaction(async (em) => {
-        const tag = await em.findOne(TagEntity, { where: { id: tagId, companyId } });
+      return await withTransaction(this.ds, ctx, async (tx) => {
+        const tag = await tx.em.findOne(TagEntity, { where: { id: tagId, companyId } });
         if (!tag) throw notFound('Tag');
         if (
           values.nameKey &&
           values.nameKey !== tag.nameKey &&
-          (await em.exists(TagEntity, { where: { companyId, nameKey: values.nameKey } }))
+          (await tx.em.exists(TagEntity, { where: { companyId, nameKey: values.nameKey } }))
         ) {
           throw this.tagNameTaken();
         }
-        await em.update(TagEntity, { id: tagId, companyId }, { ...values, updatedAt: now });
+        await tx.em.update(TagEntity, { id: tagId, companyId }, { ...values, updatedAt: tx.now });
         await this.activity.record(
-          em,
+          tx.em,
           {
             companyId,
-            actorUserId: actor.userId,
-            actorApiTokenId: actor.apiTokenId,
+            actorUserId: tx.actor?.userId ?? null,
+            actorApiTokenId: tx.actor?.apiTokenId ?? null,
             action: 'mail.tag_updated',
             targetType: 'tag',
             targetId: tagId,
             details: { name: values.name ?? tag.name },
-            ip: actor.ip,
+            ip: tx.ip ?? null,
           },
-          now,
+          tx.now,
         );
         return { id: tag.id, companyId, name: values.name ?? tag.name, color: values.color ?? tag.color };
       });
@@ -352,36 +368,36 @@ export class MailService {
   }
 
   /** Definitive: the tag goes, and with it its links to mail items (the items stay). */
-  async deleteTag(companyId: string, tagId: string, actor: Actor, now: Date = new Date()): Promise<string> {
+  async deleteTag(ctx: ServiceContext, companyId: string, tagId: string): Promise<string> {
     if (!isId(tagId)) throw notFound('Tag');
-    return this.ds.transaction(async (em) => {
-      const tag = await em.findOne(TagEntity, { where: { id: tagId, companyId } });
+    return withTransaction(this.ds, ctx, async (tx) => {
+      const tag = await tx.em.findOne(TagEntity, { where: { id: tagId, companyId } });
       if (!tag) throw notFound('Tag');
-      await em.delete(MailItemTagEntity, { tagId, companyId });
-      await em.delete(TagEntity, { id: tagId, companyId });
+      await tx.em.delete(MailItemTagEntity, { tagId, companyId });
+      await tx.em.delete(TagEntity, { id: tagId, companyId });
       await this.activity.record(
-        em,
+        tx.em,
         {
           companyId,
-          actorUserId: actor.userId,
-          actorApiTokenId: actor.apiTokenId,
+          actorUserId: tx.actor?.userId ?? null,
+          actorApiTokenId: tx.actor?.apiTokenId ?? null,
           action: 'mail.tag_deleted',
           targetType: 'tag',
           targetId: tagId,
           details: { name: tag.name },
-          ip: actor.ip,
+          ip: tx.ip ?? null,
         },
-        now,
+        tx.now,
       );
       return tagId;
     });
   }
 
   /** Checks that every item and every tag belongs to the company; the whole call fails otherwise. */
-  private async checkOwnership(em: EntityManager, companyId: string, itemIds: string[], tagIds: string[]): Promise<MailItemRow[]> {
-    const items = await this.itemsByIds(companyId, itemIds, em);
+  private async checkOwnership(tx: TransactionalContext, companyId: string, itemIds: string[], tagIds: string[]): Promise<MailItemRow[]> {
+    const items = await this.itemsByIds(tx, companyId, itemIds);
     if (items.length !== itemIds.length) throw notFound('Mail item');
-    const tags: { id: string }[] = await em.query(
+    const tags: { id: string }[] = await tx.em.query(
       `SELECT id FROM tags WHERE company_id = ? AND id IN (${tagIds.map(() => '?').join(', ')})`,
       [companyId, ...tagIds],
     );
@@ -390,17 +406,22 @@ export class MailService {
   }
 
   /** Adds every tag to every item. Idempotent: links that exist already are left as they are. */
-  async tagItems(companyId: string, mailItemIds: readonly string[], tagIds: readonly string[]): Promise<MailItemRow[]> {
+  async tagItems(
+    ctx: ServiceContext,
+    companyId: string,
+    mailItemIds: readonly string[],
+    tagIds: readonly string[],
+  ): Promise<MailItemRow[]> {
     const itemIds = distinctIds(mailItemIds, 'Mail item', MAX_BULK_ITEMS);
     const tags = distinctIds(tagIds, 'Tag', MAX_BULK_TAGS);
     try {
-      return await this.ds.transaction(async (em) => {
-        const items = await this.checkOwnership(em, companyId, itemIds, tags);
+      return await withTransaction(this.ds, ctx, async (tx) => {
+        const items = await this.checkOwnership(tx, companyId, itemIds, tags);
         const pairs = items.flatMap((item) => tags.map((tagId) => [item.id, tagId, companyId, dbDate(this.kind, item.receivedAt)]));
         const ignore = this.kind === 'mysql' ? 'ON DUPLICATE KEY UPDATE mail_item_id = mail_item_id' : 'ON CONFLICT DO NOTHING';
         for (let i = 0; i < pairs.length; i += 1000) {
           const chunk = pairs.slice(i, i + 1000);
-          await em.query(
+          await tx.em.query(
             `INSERT INTO mail_item_tags (mail_item_id, tag_id, company_id, received_at) VALUES ${chunk.map(() => '(?, ?, ?, ?)').join(', ')} ${ignore}`,
             chunk.flat(),
           );
@@ -415,12 +436,17 @@ export class MailService {
   }
 
   /** Removes the tags from the items. Idempotent. */
-  async untagItems(companyId: string, mailItemIds: readonly string[], tagIds: readonly string[]): Promise<MailItemRow[]> {
+  async untagItems(
+    ctx: ServiceContext,
+    companyId: string,
+    mailItemIds: readonly string[],
+    tagIds: readonly string[],
+  ): Promise<MailItemRow[]> {
     const itemIds = distinctIds(mailItemIds, 'Mail item', MAX_BULK_ITEMS);
     const tags = distinctIds(tagIds, 'Tag', MAX_BULK_TAGS);
-    return this.ds.transaction(async (em) => {
-      const items = await this.checkOwnership(em, companyId, itemIds, tags);
-      await em.query(
+    return withTransaction(this.ds, ctx, async (tx) => {
+      const items = await this.checkOwnership(tx, companyId, itemIds, tags);
+      await tx.em.query(
         `DELETE FROM mail_item_tags WHERE company_id = ? AND mail_item_id IN (${itemIds.map(() => '?').join(', ')})
             AND tag_id IN (${tags.map(() => '?').join(', ')})`,
         [companyId, ...itemIds, ...tags],

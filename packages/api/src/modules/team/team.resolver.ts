@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { roleOf, validationMessage, type Scope } from '@guichet/shared';
 import { Public, RequiresPermission } from '../../graphql/access';
-import { actorOf } from '../../graphql/actor';
+import { actorOf, serviceContext } from '../../graphql/actor';
 import type { RequestContext } from '../../graphql/context';
 import { ContactSubjectEnum, MembershipStatusEnum, ScopeEnum } from '../../graphql/enums';
 import { setSessionCookie } from '../../http/session-cookie';
@@ -117,7 +117,7 @@ export class TeamCompanyFieldsResolver {
     @Arg('scope', () => ScopeEnum, { nullable: true }) scope: ScopeEnum | null,
     @Ctx() ctx: RequestContext,
   ): Promise<MemberType[]> {
-    const rows = await ctx.services.team.members(company.id);
+    const rows = await ctx.services.team.members(serviceContext(ctx), company.id);
     return rows
       .filter((r) => !status || r.membership.status === status)
       .filter((r) => !scope || r.membership.scopes.includes(scope))
@@ -131,7 +131,7 @@ export class TeamCompanyFieldsResolver {
     @Arg('status', () => InvitationStatusEnum, { nullable: true }) status: InvitationStatusEnum | null,
     @Ctx() ctx: RequestContext,
   ): Promise<InvitationType[]> {
-    const rows = await ctx.services.team.invitations(company.id);
+    const rows = await ctx.services.team.invitations(serviceContext(ctx), company.id);
     return rows.map((r) => toInvitation(r.invitation, r.invitedByName)).filter((i) => !status || i.status === status);
   }
 
@@ -142,7 +142,7 @@ export class TeamCompanyFieldsResolver {
     @Arg('status', () => AccessRequestStatusEnum, { nullable: true }) status: AccessRequestStatusEnum | null,
     @Ctx() ctx: RequestContext,
   ): Promise<AccessRequestType[]> {
-    const rows = await ctx.services.team.accessRequests(company.id);
+    const rows = await ctx.services.team.accessRequests(serviceContext(ctx), company.id);
     return rows.filter((r) => !status || r.status === status).map(toAccessRequest);
   }
 }
@@ -160,7 +160,7 @@ export class TeamResolver {
     @Arg('invitations', () => [InvitationInput]) invitations: InvitationInput[],
     @Ctx() ctx: RequestContext,
   ): Promise<InviteMembersResultType> {
-    const results = await ctx.services.team.invite(companyId, invitations, actorOf(ctx));
+    const results = await ctx.services.team.invite(serviceContext(ctx), companyId, invitations);
     const inviterName = await actorName(ctx);
     const rows = results.map((r) => toRowResult(r, inviterName));
     return {
@@ -180,7 +180,7 @@ export class TeamResolver {
     @Arg('invitationId', () => ID) invitationId: string,
     @Ctx() ctx: RequestContext,
   ): Promise<InvitationType> {
-    const invitation = await ctx.services.team.resend(companyId, invitationId, actorOf(ctx));
+    const invitation = await ctx.services.team.resend(serviceContext(ctx), companyId, invitationId);
     return toInvitation(invitation, await userName(ctx, invitation.invitedById));
   }
 
@@ -191,7 +191,7 @@ export class TeamResolver {
     @Arg('invitationId', () => ID) invitationId: string,
     @Ctx() ctx: RequestContext,
   ): Promise<InvitationType> {
-    const invitation = await ctx.services.team.revoke(companyId, invitationId, actorOf(ctx));
+    const invitation = await ctx.services.team.revoke(serviceContext(ctx), companyId, invitationId);
     return toInvitation(invitation, await userName(ctx, invitation.invitedById));
   }
 
@@ -201,7 +201,7 @@ export class TeamResolver {
   })
   @Public()
   async invitation(@Arg('token', () => String) token: string, @Ctx() ctx: RequestContext): Promise<InvitationPreviewType | null> {
-    const preview = await ctx.services.team.preview(token);
+    const preview = await ctx.services.team.preview(serviceContext(ctx), token);
     if (!preview) return null;
     const inv = preview.invitation;
     return {
@@ -231,7 +231,8 @@ export class TeamResolver {
   ): Promise<ViewerType> {
     const principal = ctx.principal;
     const signedIn = principal.kind === 'session' ? { userId: principal.userId, email: principal.email } : null;
-    const result = await ctx.services.team.accept(token, input ?? {}, signedIn, { ip: ctx.ip, userAgent: ctx.userAgent });
+    const service = serviceContext(ctx);
+    const result = await ctx.services.team.accept(service, token, input ?? {}, signedIn);
     if (result.session) {
       setSessionCookie(ctx.res, result.session.token, result.session.expiresAt, ctx.services.env.isProduction);
     }
@@ -239,7 +240,7 @@ export class TeamResolver {
     if (lookup?.principal) ctx.principal = lookup.principal;
     else if (principal.kind === 'session') {
       // The new membership applies to the rest of this request too.
-      const refreshed = await ctx.services.auth.membershipsOf(principal.userId);
+      const refreshed = await ctx.services.auth.membershipsOf(service, principal.userId);
       ctx.principal = { ...principal, memberships: refreshed };
     }
     const viewer = await loadViewer(ctx, result.userId);
@@ -252,7 +253,7 @@ export class TeamResolver {
   })
   @Public()
   async requestNewInvitationLink(@Arg('token', () => String) token: string, @Ctx() ctx: RequestContext): Promise<boolean> {
-    await ctx.services.team.requestNewLink(token, { ip: ctx.ip, userAgent: ctx.userAgent });
+    await ctx.services.team.requestNewLink(serviceContext(ctx), token);
     return true;
   }
 
@@ -267,7 +268,7 @@ export class TeamResolver {
     @Arg('scopes', () => [ScopeEnum]) scopes: ScopeEnum[],
     @Ctx() ctx: RequestContext,
   ): Promise<MemberType | null> {
-    await ctx.services.team.updateScopes(companyId, memberId, scopes, actorOf(ctx));
+    await ctx.services.team.updateScopes(serviceContext(ctx), companyId, memberId, scopes);
     return this.member(ctx, companyId, memberId);
   }
 
@@ -279,7 +280,7 @@ export class TeamResolver {
     @Arg('contactFor', () => [ContactSubjectEnum]) contactFor: ContactSubjectEnum[],
     @Ctx() ctx: RequestContext,
   ): Promise<MemberType | null> {
-    await ctx.services.team.updateContactFor(companyId, memberId, contactFor, actorOf(ctx));
+    await ctx.services.team.updateContactFor(serviceContext(ctx), companyId, memberId, contactFor);
     return this.member(ctx, companyId, memberId);
   }
 
@@ -293,7 +294,7 @@ export class TeamResolver {
     @Arg('memberId', () => ID) memberId: string,
     @Ctx() ctx: RequestContext,
   ): Promise<MemberType | null> {
-    await ctx.services.team.setStatus(companyId, memberId, 'SUSPENDED', actorOf(ctx));
+    await ctx.services.team.setStatus(serviceContext(ctx), companyId, memberId, 'SUSPENDED');
     return this.member(ctx, companyId, memberId);
   }
 
@@ -304,7 +305,7 @@ export class TeamResolver {
     @Arg('memberId', () => ID) memberId: string,
     @Ctx() ctx: RequestContext,
   ): Promise<MemberType | null> {
-    await ctx.services.team.setStatus(companyId, memberId, 'ACTIVE', actorOf(ctx));
+    await ctx.services.team.setStatus(serviceContext(ctx), companyId, memberId, 'ACTIVE');
     return this.member(ctx, companyId, memberId);
   }
 
@@ -318,7 +319,7 @@ export class TeamResolver {
     @Arg('memberId', () => ID) memberId: string,
     @Ctx() ctx: RequestContext,
   ): Promise<boolean> {
-    await ctx.services.team.remove(companyId, memberId, actorOf(ctx));
+    await ctx.services.team.remove(serviceContext(ctx), companyId, memberId);
     return true;
   }
 
@@ -328,7 +329,7 @@ export class TeamResolver {
   })
   @Public()
   async requestAccess(@Arg('input', () => AccessRequestInput) input: AccessRequestInput, @Ctx() ctx: RequestContext): Promise<boolean> {
-    await ctx.services.team.requestAccess(input, { ip: ctx.ip, userAgent: ctx.userAgent });
+    await ctx.services.team.requestAccess(serviceContext(ctx), input);
     return true;
   }
 
@@ -344,7 +345,7 @@ export class TeamResolver {
     @Arg('contactFor', () => [ContactSubjectEnum], { defaultValue: [] }) contactFor: ContactSubjectEnum[],
     @Ctx() ctx: RequestContext,
   ): Promise<ApproveAccessRequestResultType> {
-    const { request, result } = await ctx.services.team.approveAccessRequest(companyId, requestId, scopes, contactFor, actorOf(ctx));
+    const { request, result } = await ctx.services.team.approveAccessRequest(serviceContext(ctx), companyId, requestId, scopes, contactFor);
     return { request: toAccessRequest(request), invitation: toRowResult(result, await actorName(ctx)) };
   }
 
@@ -355,11 +356,11 @@ export class TeamResolver {
     @Arg('requestId', () => ID) requestId: string,
     @Ctx() ctx: RequestContext,
   ): Promise<AccessRequestType> {
-    return toAccessRequest(await ctx.services.team.rejectAccessRequest(companyId, requestId, actorOf(ctx)));
+    return toAccessRequest(await ctx.services.team.rejectAccessRequest(serviceContext(ctx), companyId, requestId));
   }
 
   private async member(ctx: RequestContext, companyId: string, memberId: string): Promise<MemberType | null> {
-    const row = (await ctx.services.team.members(companyId)).find((r) => r.membership.id === memberId);
+    const row = (await ctx.services.team.members(serviceContext(ctx), companyId)).find((r) => r.membership.id === memberId);
     return row ? toMember(row) : null;
   }
 }

@@ -19,10 +19,11 @@ import {
 import { DomainError, notFound, validationFailed } from '../../common/domain-error';
 import { newId } from '../../common/ids';
 import { dbDate } from '../../db/columns';
+import { withTransaction, type ServiceContext, type TransactionalContext } from '../../db/with-transaction';
 import { newSecretToken, sha256Hex } from '../../common/tokens';
 import type { Env } from '../../config/env';
 import type { ActivityService } from '../activity/activity.service';
-import type { AuthService, RequestMeta } from '../auth/auth.service';
+import type { AuthService } from '../auth/auth.service';
 import { hashPassword } from '../auth/password';
 import { UserEntity } from '../auth/user.entity';
 import { CompanyEntity } from '../companies/company.entity';
@@ -69,7 +70,7 @@ export type InvitationRowResult =
   | { index: number; email: string; ok: true; invitation: InvitationEntity; warnings: RowWarning[] }
   | { index: number; email: string; ok: false; errors: FieldError[]; warnings: RowWarning[] };
 
-/** One person to invite, as `validateRow` normalised it. */
+/** One person to invite, as `validateInvitationRow` normalised it. */
 export interface ValidRow {
   email: string;
   firstName: string;
@@ -108,6 +109,54 @@ function grantedSubjects(scopes: readonly Scope[]): ContactSubject[] {
   return CONTACT_SUBJECTS.filter((s) => scopes.includes('ADMIN') || scopes.includes(s));
 }
 
+/** Who changes the team: never anonymous (the access declarations require a caller). */
+function actorIn(ctx: ServiceContext): Actor {
+  if (!ctx.actor) throw new Error('A team change is always made by someone');
+  return ctx.actor;
+}
+
+/** The shared rules of one invitation row (email, names, phone, job title, scopes, contact for), every error at once. */
+export function validateInvitationRow(
+  input: InvitationRowInput,
+): { ok: true; row: ValidRow; warnings: RowWarning[] } | { ok: false; email: string; errors: FieldError[]; warnings: RowWarning[] } {
+  const errors: FieldError[] = [];
+  const warnings: RowWarning[] = [];
+  const email = validateEmail(input.email);
+  if (!email.ok) errors.push({ field: 'email', code: email.error });
+  else if (email.warning) warnings.push({ field: 'email', code: email.warning.code, params: { suggestion: email.warning.suggestion } });
+  const firstName = validatePersonName(input.firstName);
+  if (!firstName.ok) errors.push({ field: 'firstName', code: firstName.error });
+  const lastName = validatePersonName(input.lastName);
+  if (!lastName.ok) errors.push({ field: 'lastName', code: lastName.error });
+  const phone = validatePhone(input.phone);
+  if (!phone.ok) errors.push({ field: 'phone', code: phone.error });
+  const jobTitle = input.jobTitle?.trim().replace(/\s+/g, ' ') || null;
+  if (jobTitle && jobTitle.length > 100) errors.push({ field: 'jobTitle', code: 'JOB_TITLE_TOO_LONG' });
+  const scopes = validateScopes(input.scopes);
+  if (!scopes.ok) errors.push({ field: 'scopes', code: scopes.error });
+  const normalised = scopes.ok ? normaliseScopes(scopes.scopes) : [];
+  const contactFor = [...new Set(input.contactFor ?? [])] as ContactSubject[];
+  if (scopes.ok && contactFor.some((s) => !grantedSubjects(normalised).includes(s))) {
+    errors.push({ field: 'contactFor', code: 'CONTACT_FOR_WITHOUT_SCOPE' });
+  }
+  if (!email.ok || !firstName.ok || !lastName.ok || !phone.ok || errors.length > 0) {
+    return { ok: false, email: email.email, errors, warnings };
+  }
+  return {
+    ok: true,
+    warnings,
+    row: {
+      email: email.email,
+      firstName: firstName.value,
+      lastName: lastName.value,
+      phone: phone.phone,
+      jobTitle,
+      scopes: normalised,
+      contactFor: CONTACT_SUBJECTS.filter((s) => contactFor.includes(s)),
+    },
+  };
+}
+
 /**
  * Team management: invitations, members, access requests. Every method that changes a
  * company's team locks the company row first, so that concurrent changes (two admins demoting
@@ -123,16 +172,20 @@ export class TeamService {
     private readonly apiTokens: ApiTokenService,
   ) {}
 
+  /** Reads see the caller's uncommitted writes when the call is part of a transaction. */
+  private reader(ctx: ServiceContext): EntityManager {
+    return ctx.em ?? this.ds.manager;
+  }
+
   // ───────────────────────────── reading ─────────────────────────────
 
-  async members(companyId: string): Promise<MemberRow[]> {
-    const memberships = await this.ds
-      .getRepository(MembershipEntity)
-      .find({ where: { companyId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  async members(ctx: ServiceContext, companyId: string): Promise<MemberRow[]> {
+    const em = this.reader(ctx);
+    const memberships = await em.getRepository(MembershipEntity).find({ where: { companyId }, order: { createdAt: 'ASC', id: 'ASC' } });
     if (memberships.length === 0) return [];
     const userIds = [...new Set(memberships.flatMap((m) => [m.userId, ...(m.invitedById ? [m.invitedById] : [])]))];
-    const users = new Map((await this.ds.getRepository(UserEntity).findBy({ id: In(userIds) })).map((u) => [u.id, u]));
-    const accepted = await this.ds.getRepository(InvitationEntity).find({
+    const users = new Map((await em.getRepository(UserEntity).findBy({ id: In(userIds) })).map((u) => [u.id, u]));
+    const accepted = await em.getRepository(InvitationEntity).find({
       where: { companyId, status: 'ACCEPTED' },
       select: { acceptedUserId: true, sentCount: true },
     });
@@ -145,11 +198,12 @@ export class TeamService {
     });
   }
 
-  async invitations(companyId: string): Promise<{ invitation: InvitationEntity; invitedByName: string | null }[]> {
-    const rows = await this.ds.getRepository(InvitationEntity).find({ where: { companyId }, order: { createdAt: 'DESC', id: 'DESC' } });
+  async invitations(ctx: ServiceContext, companyId: string): Promise<{ invitation: InvitationEntity; invitedByName: string | null }[]> {
+    const em = this.reader(ctx);
+    const rows = await em.getRepository(InvitationEntity).find({ where: { companyId }, order: { createdAt: 'DESC', id: 'DESC' } });
     const inviterIds = [...new Set(rows.map((r) => r.invitedById).filter((id): id is string => Boolean(id)))];
     const inviters = new Map(
-      inviterIds.length ? (await this.ds.getRepository(UserEntity).findBy({ id: In(inviterIds) })).map((u) => [u.id, personName(u)]) : [],
+      inviterIds.length ? (await em.getRepository(UserEntity).findBy({ id: In(inviterIds) })).map((u) => [u.id, personName(u)]) : [],
     );
     return rows.map((invitation) => ({
       invitation,
@@ -157,56 +211,16 @@ export class TeamService {
     }));
   }
 
-  accessRequests(companyId: string): Promise<AccessRequestEntity[]> {
-    return this.ds.getRepository(AccessRequestEntity).find({ where: { companyId }, order: { createdAt: 'DESC', id: 'DESC' } });
+  accessRequests(ctx: ServiceContext, companyId: string): Promise<AccessRequestEntity[]> {
+    return this.reader(ctx)
+      .getRepository(AccessRequestEntity)
+      .find({ where: { companyId }, order: { createdAt: 'DESC', id: 'DESC' } });
   }
 
   // ───────────────────────────── inviting ─────────────────────────────
 
-  /** The shared rules of one invitation row (email, names, phone, job title, scopes, contact for), every error at once. */
-  validateRow(
-    input: InvitationRowInput,
-  ): { ok: true; row: ValidRow; warnings: RowWarning[] } | { ok: false; email: string; errors: FieldError[]; warnings: RowWarning[] } {
-    const errors: FieldError[] = [];
-    const warnings: RowWarning[] = [];
-    const email = validateEmail(input.email);
-    if (!email.ok) errors.push({ field: 'email', code: email.error });
-    else if (email.warning) warnings.push({ field: 'email', code: email.warning.code, params: { suggestion: email.warning.suggestion } });
-    const firstName = validatePersonName(input.firstName);
-    if (!firstName.ok) errors.push({ field: 'firstName', code: firstName.error });
-    const lastName = validatePersonName(input.lastName);
-    if (!lastName.ok) errors.push({ field: 'lastName', code: lastName.error });
-    const phone = validatePhone(input.phone);
-    if (!phone.ok) errors.push({ field: 'phone', code: phone.error });
-    const jobTitle = input.jobTitle?.trim().replace(/\s+/g, ' ') || null;
-    if (jobTitle && jobTitle.length > 100) errors.push({ field: 'jobTitle', code: 'JOB_TITLE_TOO_LONG' });
-    const scopes = validateScopes(input.scopes);
-    if (!scopes.ok) errors.push({ field: 'scopes', code: scopes.error });
-    const normalised = scopes.ok ? normaliseScopes(scopes.scopes) : [];
-    const contactFor = [...new Set(input.contactFor ?? [])] as ContactSubject[];
-    if (scopes.ok && contactFor.some((s) => !grantedSubjects(normalised).includes(s))) {
-      errors.push({ field: 'contactFor', code: 'CONTACT_FOR_WITHOUT_SCOPE' });
-    }
-    if (!email.ok || !firstName.ok || !lastName.ok || !phone.ok || errors.length > 0) {
-      return { ok: false, email: email.email, errors, warnings };
-    }
-    return {
-      ok: true,
-      warnings,
-      row: {
-        email: email.email,
-        firstName: firstName.value,
-        lastName: lastName.value,
-        phone: phone.phone,
-        jobTitle,
-        scopes: normalised,
-        contactFor: CONTACT_SUBJECTS.filter((s) => contactFor.includes(s)),
-      },
-    };
-  }
-
   /** Invitation emails sent to each address in the last 7 days, all companies together (one query). */
-  private async sendsThisWeek(emails: readonly string[], now: Date, em: EntityManager = this.ds.manager): Promise<Map<string, number>> {
+  private async sendsThisWeek(em: EntityManager, emails: readonly string[], now: Date): Promise<Map<string, number>> {
     const counts = new Map<string, number>(emails.map((e) => [e, 0]));
     if (emails.length === 0) return counts;
     const rows = await em.getRepository(InvitationEntity).find({
@@ -249,8 +263,8 @@ export class TeamService {
   }
 
   /** SELECT … FOR UPDATE on the company row: serialises team changes of one company (MySQL). */
-  async lockCompany(em: EntityManager, companyId: string): Promise<void> {
-    const qb = em.getRepository(CompanyEntity).createQueryBuilder('c').select('c.id').where('c.id = :companyId', { companyId });
+  async lockCompany(tx: TransactionalContext, companyId: string): Promise<void> {
+    const qb = tx.em.getRepository(CompanyEntity).createQueryBuilder('c').select('c.id').where('c.id = :companyId', { companyId });
     if (this.ds.options.type === 'mysql') qb.setLock('pessimistic_write');
     if (!(await qb.getOne())) throw notFound('Company');
   }
@@ -260,20 +274,22 @@ export class TeamService {
    * even when others fail, and every row comes back with its result.
    */
   async invite(
+    ctx: ServiceContext,
     companyId: string,
     inputs: readonly InvitationRowInput[],
-    actor: Actor,
-    now: Date = new Date(),
     accessRequestId: string | null = null,
   ): Promise<InvitationRowResult[]> {
+    const actor = actorIn(ctx);
+    const now = ctx.now;
+    const em = this.reader(ctx);
     if (inputs.length > MAX_INVITATIONS_PER_CALL) {
       throw new DomainError('BATCH_TOO_LARGE', `At most ${MAX_INVITATIONS_PER_CALL} invitations per call.`, [], {
         max: MAX_INVITATIONS_PER_CALL,
       });
     }
     const since = new Date(now.getTime() - DAY_MS);
-    const sentToday = await this.ds.getRepository(InvitationEntity).count({ where: { companyId, createdAt: MoreThan(since) } });
-    const validated = inputs.map((input) => this.validateRow(input));
+    const sentToday = await em.getRepository(InvitationEntity).count({ where: { companyId, createdAt: MoreThan(since) } });
+    const validated = inputs.map((input) => validateInvitationRow(input));
     const wanted = validated.filter((v) => v.ok).length;
     if (sentToday + wanted > INVITATIONS_PER_COMPANY_PER_DAY) {
       throw new DomainError(
@@ -283,12 +299,13 @@ export class TeamService {
         { limit: INVITATIONS_PER_COMPANY_PER_DAY, remaining: Math.max(0, INVITATIONS_PER_COMPANY_PER_DAY - sentToday) },
       );
     }
-    const inviter = await this.ds.getRepository(UserEntity).findOneByOrFail({ id: actor.userId });
-    const members = await this.members(companyId);
+    const inviter = await em.getRepository(UserEntity).findOneByOrFail({ id: actor.userId });
+    const members = await this.members(ctx, companyId);
     const memberEmails = new Set(members.map((m) => m.user.email));
     const memberNames = new Map(members.map((m) => [foldName(`${m.user.firstName} ${m.user.lastName}`), personName(m.user)]));
     const seen = new Set<string>();
     const sendsThisWeek = await this.sendsThisWeek(
+      em,
       validated.flatMap((v) => (v.ok ? [v.row.email] : [])),
       now,
     );
@@ -320,7 +337,7 @@ export class TeamService {
       }
       const { invitation, token } = this.newInvitation(companyId, row, inviter, now, accessRequestId);
       try {
-        await this.ds.transaction((em) => this.insertInvitation(em, invitation, token, actor, now));
+        await withTransaction(this.ds, ctx, (tx) => this.insertInvitation(tx, invitation, token));
         results.push({ index, email: row.email, ok: true, invitation, warnings });
       } catch (error) {
         if ((error instanceof DomainError && error.message === 'ALREADY_INVITED') || isUniqueViolation(error)) {
@@ -334,49 +351,48 @@ export class TeamService {
   }
 
   /**
-   * Invites one person inside the caller's transaction (the operator's first administrator of a
-   * company is invited in the same transaction as the company insert), with the rules of a row of
-   * `invite`: not a member yet, no live invitation to this company (an expired one gives way), at
-   * most 5 invitation emails to the address per week. A refusal is VALIDATION_FAILED on
-   * `${fieldPrefix}email`, so the caller's transaction writes nothing.
+   * Invites one person, in the caller's transaction when there is one (the operator's first
+   * administrator of a company is invited in the same transaction as the company insert), with the
+   * rules of a row of `invite`: not a member yet, no live invitation to this company (an expired one
+   * gives way), at most 5 invitation emails to the address per week. A refusal is VALIDATION_FAILED
+   * on `${fieldPrefix}email`, so the caller's transaction writes nothing.
    */
-  async inviteOne(
-    em: EntityManager,
-    companyId: string,
-    row: ValidRow,
-    actor: Actor,
-    now: Date = new Date(),
-    fieldPrefix = '',
-  ): Promise<InvitationEntity> {
-    const refuse = (code: ValidationCode): DomainError => validationFailed([{ field: `${fieldPrefix}email`, code }]);
-    const sentToday = await em.count(InvitationEntity, { where: { companyId, createdAt: MoreThan(new Date(now.getTime() - DAY_MS)) } });
-    if (sentToday >= INVITATIONS_PER_COMPANY_PER_DAY) {
-      throw new DomainError('RATE_LIMITED', `A company may send ${INVITATIONS_PER_COMPANY_PER_DAY} invitations a day; 0 left today.`, [], {
-        limit: INVITATIONS_PER_COMPANY_PER_DAY,
-        remaining: 0,
-      });
-    }
-    const member = await em
-      .getRepository(MembershipEntity)
-      .createQueryBuilder('m')
-      .innerJoin(UserEntity, 'u', 'u.id = m.user_id')
-      .where('m.company_id = :companyId', { companyId })
-      .andWhere('u.email = :email', { email: row.email })
-      .getExists();
-    if (member) throw refuse('ALREADY_MEMBER');
-    if (((await this.sendsThisWeek([row.email], now, em)).get(row.email) ?? 0) >= INVITATION_SENDS_PER_EMAIL_PER_WEEK) {
-      throw refuse('EMAIL_SEND_LIMIT');
-    }
-    const inviter = await em.findOneByOrFail(UserEntity, { id: actor.userId });
-    const { invitation, token } = this.newInvitation(companyId, row, inviter, now, null);
-    try {
-      await this.insertInvitation(em, invitation, token, actor, now);
-    } catch (error) {
-      if ((error instanceof DomainError && error.message === 'ALREADY_INVITED') || isUniqueViolation(error))
-        throw refuse('ALREADY_INVITED');
-      throw error;
-    }
-    return invitation;
+  async inviteOne(ctx: ServiceContext, companyId: string, row: ValidRow, fieldPrefix = ''): Promise<InvitationEntity> {
+    const actor = actorIn(ctx);
+    return withTransaction(this.ds, ctx, async (tx) => {
+      const { em, now } = tx;
+      const refuse = (code: ValidationCode): DomainError => validationFailed([{ field: `${fieldPrefix}email`, code }]);
+      const sentToday = await em.count(InvitationEntity, { where: { companyId, createdAt: MoreThan(new Date(now.getTime() - DAY_MS)) } });
+      if (sentToday >= INVITATIONS_PER_COMPANY_PER_DAY) {
+        throw new DomainError(
+          'RATE_LIMITED',
+          `A company may send ${INVITATIONS_PER_COMPANY_PER_DAY} invitations a day; 0 left today.`,
+          [],
+          { limit: INVITATIONS_PER_COMPANY_PER_DAY, remaining: 0 },
+        );
+      }
+      const member = await em
+        .getRepository(MembershipEntity)
+        .createQueryBuilder('m')
+        .innerJoin(UserEntity, 'u', 'u.id = m.user_id')
+        .where('m.company_id = :companyId', { companyId })
+        .andWhere('u.email = :email', { email: row.email })
+        .getExists();
+      if (member) throw refuse('ALREADY_MEMBER');
+      if (((await this.sendsThisWeek(em, [row.email], now)).get(row.email) ?? 0) >= INVITATION_SENDS_PER_EMAIL_PER_WEEK) {
+        throw refuse('EMAIL_SEND_LIMIT');
+      }
+      const inviter = await em.findOneByOrFail(UserEntity, { id: actor.userId });
+      const { invitation, token } = this.newInvitation(companyId, row, inviter, now, null);
+      try {
+        await this.insertInvitation(tx, invitation, token);
+      } catch (error) {
+        if ((error instanceof DomainError && error.message === 'ALREADY_INVITED') || isUniqueViolation(error))
+          throw refuse('ALREADY_INVITED');
+        throw error;
+      }
+      return invitation;
+    });
   }
 
   /** A new PENDING invitation (valid 7 days, one email sent), and the token of its link: only its hash is stored. */
@@ -416,7 +432,9 @@ export class TeamService {
    * Stores the invitation with its email (outbox) and its journal entry, in the caller's transaction.
    * A live invitation of the same address to the company is refused (DomainError `ALREADY_INVITED`).
    */
-  private async insertInvitation(em: EntityManager, invitation: InvitationEntity, token: string, actor: Actor, now: Date): Promise<void> {
+  private async insertInvitation(tx: TransactionalContext, invitation: InvitationEntity, token: string): Promise<void> {
+    const { em, now } = tx;
+    const actor = actorIn(tx);
     const pending = await em.findOneBy(InvitationEntity, { pendingKey: invitation.pendingKey ?? '' });
     if (pending) {
       if (invitationStatus(pending, now) !== 'EXPIRED') throw new DomainError('CONFLICT', 'ALREADY_INVITED');
@@ -453,122 +471,120 @@ export class TeamService {
   }
 
   /** A new link (the old one stops working), valid 7 days again; works on an expired invitation. */
-  async resend(companyId: string, invitationId: string, actor: Actor, now: Date = new Date()): Promise<InvitationEntity> {
-    return this.ds.transaction((em) => this.resendWithin(em, companyId, invitationId, actor, now));
-  }
-
-  /** `resend`, in the caller's transaction. */
-  async resendWithin(em: EntityManager, companyId: string, invitationId: string, actor: Actor, now: Date): Promise<InvitationEntity> {
-    const inv = await this.pendingInvitation(em, companyId, invitationId);
-    if (inv.status !== 'PENDING') {
-      throw new DomainError(
-        'CONFLICT',
-        `This invitation is ${inv.status.toLowerCase()}: it cannot be resent. Send a new invitation instead.`,
-      );
-    }
-    if (((await this.sendsThisWeek([inv.email], now, em)).get(inv.email) ?? 0) >= INVITATION_SENDS_PER_EMAIL_PER_WEEK) {
-      throw new DomainError('RATE_LIMITED', `At most ${INVITATION_SENDS_PER_EMAIL_PER_WEEK} invitation emails per address per week.`, [
-        { field: 'email', code: 'EMAIL_SEND_LIMIT' },
-      ]);
-    }
-    if (inv.pendingKey === null) {
-      // A newer invitation replaced this expired one.
-      const newer = await em.findOneBy(InvitationEntity, { pendingKey: `${companyId}:${inv.email}` });
-      if (newer) throw new DomainError('CONFLICT', 'A newer invitation for this address is pending: resend that one.');
-    }
-    const token = newSecretToken();
-    const updated: InvitationEntity = {
-      ...inv,
-      tokenHash: sha256Hex(token),
-      expiresAt: new Date(now.getTime() + INVITATION_TTL_DAYS * DAY_MS),
-      pendingKey: `${companyId}:${inv.email}`,
-      sentCount: inv.sentCount + 1,
-      lastSentAt: now,
-      reminderSentAt: null,
-      reminderTokenHash: null,
-      updatedAt: now,
-    };
-    await em.update(
-      InvitationEntity,
-      { id: inv.id },
-      {
-        tokenHash: updated.tokenHash,
-        expiresAt: updated.expiresAt,
-        pendingKey: updated.pendingKey,
-        sentCount: updated.sentCount,
+  async resend(ctx: ServiceContext, companyId: string, invitationId: string): Promise<InvitationEntity> {
+    const actor = actorIn(ctx);
+    return withTransaction(this.ds, ctx, async ({ em, now }) => {
+      const inv = await this.pendingInvitation(em, companyId, invitationId);
+      if (inv.status !== 'PENDING') {
+        throw new DomainError(
+          'CONFLICT',
+          `This invitation is ${inv.status.toLowerCase()}: it cannot be resent. Send a new invitation instead.`,
+        );
+      }
+      if (((await this.sendsThisWeek(em, [inv.email], now)).get(inv.email) ?? 0) >= INVITATION_SENDS_PER_EMAIL_PER_WEEK) {
+        throw new DomainError('RATE_LIMITED', `At most ${INVITATION_SENDS_PER_EMAIL_PER_WEEK} invitation emails per address per week.`, [
+          { field: 'email', code: 'EMAIL_SEND_LIMIT' },
+        ]);
+      }
+      if (inv.pendingKey === null) {
+        // A newer invitation replaced this expired one.
+        const newer = await em.findOneBy(InvitationEntity, { pendingKey: `${companyId}:${inv.email}` });
+        if (newer) throw new DomainError('CONFLICT', 'A newer invitation for this address is pending: resend that one.');
+      }
+      const token = newSecretToken();
+      const updated: InvitationEntity = {
+        ...inv,
+        tokenHash: sha256Hex(token),
+        expiresAt: new Date(now.getTime() + INVITATION_TTL_DAYS * DAY_MS),
+        pendingKey: `${companyId}:${inv.email}`,
+        sentCount: inv.sentCount + 1,
         lastSentAt: now,
         reminderSentAt: null,
         reminderTokenHash: null,
         updatedAt: now,
-      },
-    );
-    await this.enqueueInvitationEmail(em, updated, token, 'invitation', now);
-    await this.activity.record(
-      em,
-      {
-        companyId,
-        actorUserId: actor.userId,
-        actorApiTokenId: actor.apiTokenId,
-        action: 'team.invitation_resent',
-        targetType: 'invitation',
-        targetId: inv.id,
-        details: { email: inv.email },
-        ip: actor.ip,
-      },
-      now,
-    );
-    return updated;
-  }
-
-  async revoke(companyId: string, invitationId: string, actor: Actor, now: Date = new Date()): Promise<InvitationEntity> {
-    return this.ds.transaction((em) => this.revokeWithin(em, companyId, invitationId, actor, now));
+      };
+      await em.update(
+        InvitationEntity,
+        { id: inv.id },
+        {
+          tokenHash: updated.tokenHash,
+          expiresAt: updated.expiresAt,
+          pendingKey: updated.pendingKey,
+          sentCount: updated.sentCount,
+          lastSentAt: now,
+          reminderSentAt: null,
+          reminderTokenHash: null,
+          updatedAt: now,
+        },
+      );
+      await this.enqueueInvitationEmail(em, updated, token, 'invitation', now);
+      await this.activity.record(
+        em,
+        {
+          companyId,
+          actorUserId: actor.userId,
+          actorApiTokenId: actor.apiTokenId,
+          action: 'team.invitation_resent',
+          targetType: 'invitation',
+          targetId: inv.id,
+          details: { email: inv.email },
+          ip: actor.ip,
+        },
+        now,
+      );
+      return updated;
+    });
   }
 
   /**
-   * `revoke`, in the caller's transaction. The status changes only if still PENDING, so an
-   * acceptance that commits meanwhile is never overwritten (CONFLICT instead).
+   * Withdraws a pending invitation. The status changes only if still PENDING, so an acceptance
+   * that commits meanwhile is never overwritten (CONFLICT instead).
    */
-  async revokeWithin(em: EntityManager, companyId: string, invitationId: string, actor: Actor, now: Date): Promise<InvitationEntity> {
-    const inv = await this.pendingInvitation(em, companyId, invitationId);
-    if (inv.status !== 'PENDING') throw new DomainError('CONFLICT', `This invitation is already ${inv.status.toLowerCase()}.`);
-    const won = await em.update(
-      InvitationEntity,
-      { id: inv.id, status: 'PENDING' },
-      { status: 'REVOKED', pendingKey: null, updatedAt: now },
-    );
-    if (won.affected !== 1) throw new DomainError('CONFLICT', 'This invitation was accepted or withdrawn meanwhile.');
-    await this.activity.record(
-      em,
-      {
-        companyId,
-        actorUserId: actor.userId,
-        actorApiTokenId: actor.apiTokenId,
-        action: 'team.invitation_revoked',
-        targetType: 'invitation',
-        targetId: inv.id,
-        details: { email: inv.email },
-        ip: actor.ip,
-      },
-      now,
-    );
-    return { ...inv, status: 'REVOKED', pendingKey: null, updatedAt: now };
+  async revoke(ctx: ServiceContext, companyId: string, invitationId: string): Promise<InvitationEntity> {
+    const actor = actorIn(ctx);
+    return withTransaction(this.ds, ctx, async ({ em, now }) => {
+      const inv = await this.pendingInvitation(em, companyId, invitationId);
+      if (inv.status !== 'PENDING') throw new DomainError('CONFLICT', `This invitation is already ${inv.status.toLowerCase()}.`);
+      const won = await em.update(
+        InvitationEntity,
+        { id: inv.id, status: 'PENDING' },
+        { status: 'REVOKED', pendingKey: null, updatedAt: now },
+      );
+      if (won.affected !== 1) throw new DomainError('CONFLICT', 'This invitation was accepted or withdrawn meanwhile.');
+      await this.activity.record(
+        em,
+        {
+          companyId,
+          actorUserId: actor.userId,
+          actorApiTokenId: actor.apiTokenId,
+          action: 'team.invitation_revoked',
+          targetType: 'invitation',
+          targetId: inv.id,
+          details: { email: inv.email },
+          ip: actor.ip,
+        },
+        now,
+      );
+      return { ...inv, status: 'REVOKED', pendingKey: null, updatedAt: now };
+    });
   }
 
   // ───────────────────────────── accepting ─────────────────────────────
 
   /** The invitation's own link, or the one its reminder carried; a resend voids both. */
-  private async findByToken(token: string): Promise<InvitationEntity | null> {
+  private async findByToken(em: EntityManager, token: string): Promise<InvitationEntity | null> {
     if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
     const hash = sha256Hex(token);
-    return this.ds.getRepository(InvitationEntity).findOne({ where: [{ tokenHash: hash }, { reminderTokenHash: hash }] });
+    return em.getRepository(InvitationEntity).findOne({ where: [{ tokenHash: hash }, { reminderTokenHash: hash }] });
   }
 
-  async preview(token: string): Promise<InvitationPreview | null> {
-    const invitation = await this.findByToken(token);
+  async preview(ctx: ServiceContext, token: string): Promise<InvitationPreview | null> {
+    const em = this.reader(ctx);
+    const invitation = await this.findByToken(em, token);
     if (!invitation) return null;
-    const company = await this.ds.getRepository(CompanyEntity).findOneByOrFail({ id: invitation.companyId });
-    const inviter = invitation.invitedById ? await this.ds.getRepository(UserEntity).findOneBy({ id: invitation.invitedById }) : null;
-    const accountExists = await this.ds.getRepository(UserEntity).exists({ where: { email: invitation.email } });
+    const company = await em.getRepository(CompanyEntity).findOneByOrFail({ id: invitation.companyId });
+    const inviter = invitation.invitedById ? await em.getRepository(UserEntity).findOneBy({ id: invitation.invitedById }) : null;
+    const accountExists = await em.getRepository(UserEntity).exists({ where: { email: invitation.email } });
     return { invitation, companyName: company.name, inviterName: inviter ? personName(inviter) : null, accountExists };
   }
 
@@ -578,13 +594,13 @@ export class TeamService {
    * conditional update, so of two concurrent acceptances exactly one wins.
    */
   async accept(
+    ctx: ServiceContext,
     token: string,
     input: { firstName?: string | null; lastName?: string | null; password?: string | null },
     signedIn: { userId: string; email: string } | null,
-    meta: RequestMeta,
-    now: Date = new Date(),
   ): Promise<{ userId: string; companyId: string; session: { token: string; expiresAt: Date } | null }> {
-    const inv = await this.findByToken(token);
+    const now = ctx.now;
+    const inv = await this.findByToken(this.reader(ctx), token);
     if (!inv) throw new DomainError('INVALID_TOKEN', 'This invitation link is not valid (a newer link may have replaced it).');
     const status = invitationStatus(inv, now);
     if (status === 'ACCEPTED') throw new DomainError('INVITATION_ALREADY_ACCEPTED', 'This invitation has already been accepted: sign in.');
@@ -600,7 +616,7 @@ export class TeamService {
         { invitationEmail: inv.email, signedInEmail: signedIn.email },
       );
     }
-    const existing = await this.ds.getRepository(UserEntity).findOneBy({ email: inv.email });
+    const existing = await this.reader(ctx).getRepository(UserEntity).findOneBy({ email: inv.email });
     if (existing && !signedIn) {
       throw new DomainError('SIGN_IN_REQUIRED', `An account exists for ${inv.email}: sign in with it, then accept the invitation.`, [], {
         invitationEmail: inv.email,
@@ -637,7 +653,7 @@ export class TeamService {
     }
     const userId = existing?.id ?? newUser?.id ?? '';
     try {
-      await this.ds.transaction(async (em) => {
+      await withTransaction(this.ds, ctx, async ({ em }) => {
         const won = await em.update(
           InvitationEntity,
           { id: inv.id, status: 'PENDING' },
@@ -666,7 +682,7 @@ export class TeamService {
             targetType: 'invitation',
             targetId: inv.id,
             details: { email: inv.email, scopes: inv.scopes },
-            ip: meta.ip,
+            ip: ctx.ip ?? null,
           },
           now,
         );
@@ -678,18 +694,19 @@ export class TeamService {
       }
       throw error;
     }
-    const session = newUser ? await this.auth.openSession(newUser.id, meta, now) : null;
+    const session = newUser ? await this.auth.openSession(ctx, newUser.id) : null;
     return { userId, companyId: inv.companyId, session };
   }
 
   /** From the expired-link page: tells the administrators the invitee wants a new link. Same answer in every case. */
-  async requestNewLink(token: string, meta: RequestMeta, now: Date = new Date()): Promise<void> {
-    const inv = await this.findByToken(token);
+  async requestNewLink(ctx: ServiceContext, token: string): Promise<void> {
+    const now = ctx.now;
+    const inv = await this.findByToken(this.reader(ctx), token);
     if (!inv) return;
     const status = invitationStatus(inv, now);
     if (status !== 'EXPIRED' && status !== 'REVOKED') return;
     const since = new Date(now.getTime() - NEW_LINK_REQUEST_INTERVAL_HOURS * 3_600_000);
-    await this.ds.transaction(async (em) => {
+    await withTransaction(this.ds, ctx, async ({ em }) => {
       const claimed = await em
         .createQueryBuilder()
         .update(InvitationEntity)
@@ -713,7 +730,7 @@ export class TeamService {
           targetType: 'invitation',
           targetId: inv.id,
           details: { email: inv.email },
-          ip: meta.ip,
+          ip: ctx.ip ?? null,
         },
         now,
       );
@@ -766,24 +783,25 @@ export class TeamService {
   }
 
   async updateScopes(
+    ctx: ServiceContext,
     companyId: string,
     membershipId: string,
     rawScopes: readonly string[],
-    actor: Actor,
-    now: Date = new Date(),
   ): Promise<MembershipEntity> {
+    const actor = actorIn(ctx);
     const checked = validateScopes(rawScopes);
     if (!checked.ok) throw validationFailed([{ field: 'scopes', code: checked.error }]);
     const scopes = normaliseScopes(checked.scopes);
-    return this.ds.transaction(async (em) => {
-      await this.lockCompany(em, companyId);
+    return withTransaction(this.ds, ctx, async (tx) => {
+      const { em, now } = tx;
+      await this.lockCompany(tx, companyId);
       const m = await this.membershipFor(em, companyId, membershipId);
       if (!scopes.includes('ADMIN') && (await this.wouldLoseLastAdmin(em, m))) throw lastAdmin();
       const contactFor = m.contactFor.filter((s) => grantedSubjects(scopes).includes(s));
       await em.update(MembershipEntity, { id: m.id }, { scopes, contactFor, updatedAt: now });
       // Tokens act for their creator: they end when the creator stops being an administrator.
       if (m.scopes.includes('ADMIN') && !scopes.includes('ADMIN')) {
-        await this.apiTokens.revokeCreatedBy({ actor, now, em }, companyId, m.userId, 'CREATOR_NOT_ADMIN');
+        await this.apiTokens.revokeCreatedBy(tx, companyId, m.userId, 'CREATOR_NOT_ADMIN');
       }
       await this.activity.record(
         em,
@@ -804,13 +822,13 @@ export class TeamService {
   }
 
   async updateContactFor(
+    ctx: ServiceContext,
     companyId: string,
     membershipId: string,
     contactFor: readonly ContactSubject[],
-    actor: Actor,
-    now: Date = new Date(),
   ): Promise<MembershipEntity> {
-    return this.ds.transaction(async (em) => {
+    const actor = actorIn(ctx);
+    return withTransaction(this.ds, ctx, async ({ em, now }) => {
       const m = await this.membershipFor(em, companyId, membershipId);
       const subjects = CONTACT_SUBJECTS.filter((s) => contactFor.includes(s));
       if (subjects.some((s) => !grantedSubjects(m.scopes).includes(s)))
@@ -834,20 +852,16 @@ export class TeamService {
     });
   }
 
-  async setStatus(
-    companyId: string,
-    membershipId: string,
-    status: 'ACTIVE' | 'SUSPENDED',
-    actor: Actor,
-    now: Date = new Date(),
-  ): Promise<MembershipEntity> {
-    return this.ds.transaction(async (em) => {
-      await this.lockCompany(em, companyId);
+  async setStatus(ctx: ServiceContext, companyId: string, membershipId: string, status: 'ACTIVE' | 'SUSPENDED'): Promise<MembershipEntity> {
+    const actor = actorIn(ctx);
+    return withTransaction(this.ds, ctx, async (tx) => {
+      const { em, now } = tx;
+      await this.lockCompany(tx, companyId);
       const m = await this.membershipFor(em, companyId, membershipId);
       if (m.status === status) return m;
       if (status === 'SUSPENDED' && (await this.wouldLoseLastAdmin(em, m))) throw lastAdmin();
       await em.update(MembershipEntity, { id: m.id }, { status, updatedAt: now });
-      if (status === 'SUSPENDED') await this.apiTokens.revokeCreatedBy({ actor, now, em }, companyId, m.userId, 'CREATOR_SUSPENDED');
+      if (status === 'SUSPENDED') await this.apiTokens.revokeCreatedBy(tx, companyId, m.userId, 'CREATOR_SUSPENDED');
       await this.activity.record(
         em,
         {
@@ -867,14 +881,16 @@ export class TeamService {
   }
 
   /** Definitive. The person keeps their account (and other companies); their access here ends at once. */
-  async remove(companyId: string, membershipId: string, actor: Actor, now: Date = new Date()): Promise<void> {
-    await this.ds.transaction(async (em) => {
-      await this.lockCompany(em, companyId);
+  async remove(ctx: ServiceContext, companyId: string, membershipId: string): Promise<void> {
+    const actor = actorIn(ctx);
+    await withTransaction(this.ds, ctx, async (tx) => {
+      const { em, now } = tx;
+      await this.lockCompany(tx, companyId);
       const m = await this.membershipFor(em, companyId, membershipId);
       if (await this.wouldLoseLastAdmin(em, m)) throw lastAdmin();
       const user = await em.findOneBy(UserEntity, { id: m.userId });
       await em.delete(MembershipEntity, { id: m.id });
-      await this.apiTokens.revokeCreatedBy({ actor, now, em }, companyId, m.userId, 'CREATOR_REMOVED');
+      await this.apiTokens.revokeCreatedBy(tx, companyId, m.userId, 'CREATOR_REMOVED');
       await this.activity.record(
         em,
         {
@@ -899,10 +915,10 @@ export class TeamService {
    * the answer is the same whether or not the SIRET belongs to a client company.
    */
   async requestAccess(
+    ctx: ServiceContext,
     input: { siret: string; email: string; firstName: string; lastName: string; message?: string | null },
-    meta: RequestMeta,
-    now: Date = new Date(),
   ): Promise<void> {
+    const now = ctx.now;
     const errors: FieldError[] = [];
     const siret = validateSiret(input.siret);
     if (!siret.ok) errors.push({ field: 'siret', code: siret.error });
@@ -915,16 +931,17 @@ export class TeamService {
     const message = input.message?.trim().slice(0, 1000) || null;
     if (!siret.ok || !email.ok || !firstName.ok || !lastName.ok) throw validationFailed(errors);
 
-    const company = await this.ds.getRepository(CompanyEntity).findOneBy({ siret: siret.siret });
+    const reader = this.reader(ctx);
+    const company = await reader.getRepository(CompanyEntity).findOneBy({ siret: siret.siret });
     if (!company) return;
-    const recent = await this.ds
+    const recent = await reader
       .getRepository(AccessRequestEntity)
       .count({ where: { email: email.email, createdAt: MoreThan(new Date(now.getTime() - DAY_MS)) } });
     if (recent >= ACCESS_REQUESTS_PER_EMAIL_PER_DAY) return;
-    const user = await this.ds.getRepository(UserEntity).findOneBy({ email: email.email });
-    if (user && (await this.ds.getRepository(MembershipEntity).exists({ where: { companyId: company.id, userId: user.id } }))) return;
+    const user = await reader.getRepository(UserEntity).findOneBy({ email: email.email });
+    if (user && (await reader.getRepository(MembershipEntity).exists({ where: { companyId: company.id, userId: user.id } }))) return;
     try {
-      await this.ds.transaction(async (em) => {
+      await withTransaction(this.ds, ctx, async ({ em }) => {
         const request: AccessRequestEntity = {
           id: newId(now.getTime()),
           companyId: company.id,
@@ -937,7 +954,7 @@ export class TeamService {
           decidedById: null,
           decidedAt: null,
           invitationId: null,
-          ip: meta.ip,
+          ip: ctx.ip ?? null,
           createdAt: now,
         };
         await em.insert(AccessRequestEntity, request);
@@ -956,7 +973,7 @@ export class TeamService {
             targetType: 'access_request',
             targetId: request.id,
             details: { email: request.email },
-            ip: meta.ip,
+            ip: ctx.ip ?? null,
           },
           now,
         );
@@ -968,50 +985,48 @@ export class TeamService {
 
   /** Irreversible: the request becomes an invitation (with the chosen access) and follows that flow. */
   async approveAccessRequest(
+    ctx: ServiceContext,
     companyId: string,
     requestId: string,
     scopes: readonly string[],
     contactFor: readonly ContactSubject[],
-    actor: Actor,
-    now: Date = new Date(),
   ): Promise<{ request: AccessRequestEntity; result: InvitationRowResult }> {
-    const request = await this.ds.getRepository(AccessRequestEntity).findOneBy({ id: requestId, companyId });
+    const request = await this.reader(ctx).getRepository(AccessRequestEntity).findOneBy({ id: requestId, companyId });
     if (!request) throw notFound('Access request');
     if (request.status !== 'PENDING') throw new DomainError('CONFLICT', `This request was already ${request.status.toLowerCase()}.`);
     const [result] = await this.invite(
+      ctx,
       companyId,
       [{ email: request.email, firstName: request.firstName, lastName: request.lastName, scopes, contactFor }],
-      actor,
-      now,
       request.id,
     );
     if (!result) throw new Error('invite returned no row');
     if (!result.ok) {
       if (result.errors.some((e) => e.code === 'ALREADY_MEMBER' || e.code === 'ALREADY_INVITED')) {
         // Nothing left to approve: close the request as approved, pointing at the existing access.
-        await this.decide(request, 'APPROVED', actor, now, null);
+        await this.decide(ctx, request, 'APPROVED', null);
       }
-      return { request: await this.ds.getRepository(AccessRequestEntity).findOneByOrFail({ id: request.id }), result };
+      return { request: await this.reader(ctx).getRepository(AccessRequestEntity).findOneByOrFail({ id: request.id }), result };
     }
-    const decided = await this.decide(request, 'APPROVED', actor, now, result.invitation.id);
+    const decided = await this.decide(ctx, request, 'APPROVED', result.invitation.id);
     return { request: decided, result };
   }
 
-  async rejectAccessRequest(companyId: string, requestId: string, actor: Actor, now: Date = new Date()): Promise<AccessRequestEntity> {
-    const request = await this.ds.getRepository(AccessRequestEntity).findOneBy({ id: requestId, companyId });
+  async rejectAccessRequest(ctx: ServiceContext, companyId: string, requestId: string): Promise<AccessRequestEntity> {
+    const request = await this.reader(ctx).getRepository(AccessRequestEntity).findOneBy({ id: requestId, companyId });
     if (!request) throw notFound('Access request');
     if (request.status !== 'PENDING') throw new DomainError('CONFLICT', `This request was already ${request.status.toLowerCase()}.`);
-    return this.decide(request, 'REJECTED', actor, now, null);
+    return this.decide(ctx, request, 'REJECTED', null);
   }
 
   private async decide(
+    ctx: ServiceContext,
     request: AccessRequestEntity,
     status: 'APPROVED' | 'REJECTED',
-    actor: Actor,
-    now: Date,
     invitationId: string | null,
   ): Promise<AccessRequestEntity> {
-    return this.ds.transaction(async (em) => {
+    const actor = actorIn(ctx);
+    return withTransaction(this.ds, ctx, async ({ em, now }) => {
       const won = await em.update(
         AccessRequestEntity,
         { id: request.id, status: 'PENDING' },
@@ -1042,9 +1057,10 @@ export class TeamService {
    * Sends the reminder of invitations that expire within 24 hours. Each row is claimed by a
    * conditional update, so several instances never send the same reminder twice.
    */
-  async sendDueReminders(now: Date = new Date()): Promise<number> {
+  async sendDueReminders(ctx: ServiceContext): Promise<number> {
+    const now = ctx.now;
     const horizon = new Date(now.getTime() + DAY_MS);
-    const due = await this.ds
+    const due = await this.reader(ctx)
       .getRepository(InvitationEntity)
       .createQueryBuilder('i')
       .where("i.status = 'PENDING'")
@@ -1057,7 +1073,7 @@ export class TeamService {
       .getMany();
     let sent = 0;
     for (const inv of due) {
-      await this.ds.transaction(async (em) => {
+      await withTransaction(this.ds, ctx, async ({ em }) => {
         const claimed = await em.update(
           InvitationEntity,
           { id: inv.id, reminderSentAt: IsNull(), status: 'PENDING' },

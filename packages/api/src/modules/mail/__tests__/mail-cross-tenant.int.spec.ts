@@ -1,5 +1,5 @@
 import { codesOf, startTestApp, type Client, type GraphQLResponse, type TestApp } from '../../../../test/harness';
-import { local, mailItemIds, tagId } from './mail-test-helpers';
+import { callContext, local, mailItemIds, tagId } from './mail-test-helpers';
 
 /**
  * Emma administers Autre SARL. Whatever ids of Demo SAS she sends, through her own company or
@@ -146,12 +146,12 @@ describe('mail: no way from one tenant into another', () => {
     expect(await status(ownUrl.replace(autreItem, demoItem))).toEqual([403, 'INVALID_TOKEN']);
     expect(await status(ownUrl.replace(autreId, demoId).replace(autreItem, demoItem))).toEqual([403, 'INVALID_TOKEN']);
     // A correctly signed link (as if the secret had leaked) still needs a membership: without one, the company does not exist.
-    const signed = await mailFiles.createItemLink(demoId, demoItem, emmaId, 'attachment');
+    const signed = await mailFiles.createItemLink(callContext(), demoId, demoItem, emmaId, 'attachment');
     expect(await status(local(app, signed.url))).toEqual([404, 'NOT_FOUND']);
     // Her company id with Demo SAS's item: the item is looked up in her company only.
-    const crossed = await mailFiles.createItemLink(autreId, autreItem, emmaId, 'inline');
+    const crossed = await mailFiles.createItemLink(callContext(), autreId, autreItem, emmaId, 'inline');
     expect(await status(local(app, crossed.url).replace(autreItem, demoItem))).toEqual([403, 'INVALID_TOKEN']);
-    const exportLink = await mailFiles.createExport(demoId, null, emmaId);
+    const exportLink = await mailFiles.createExport(callContext(), demoId, null, emmaId);
     expect(await status(local(app, exportLink.url))).toEqual([404, 'NOT_FOUND']);
     // Uploading is for the operator's staff only, whatever the company.
     const up = await fetch(`${app.url}/files/mail?companyId=${demoId}&sender=X`, {

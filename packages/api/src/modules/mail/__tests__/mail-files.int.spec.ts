@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { insertBulkMail } from '../../../seed/bulk-mail';
 import { LocalFileStorage } from '../../../storage/local-storage';
 import { codesOf, startTestApp, type Client, type TestApp } from '../../../../test/harness';
-import { count, local, samplePdf, upload } from './mail-test-helpers';
+import { callContext, count, local, samplePdf, upload } from './mail-test-helpers';
 import { readZip } from './zip-reader';
 
 const LINK = `mutation($c: ID!, $m: ID!, $d: FileDisposition) { createMailItemLink(companyId: $c, mailItemId: $m, disposition: $d) { url expiresAt } }`;
@@ -112,11 +112,11 @@ describe('mail files: signed links and ZIP exports', () => {
 
     it('refuses an expired link', async () => {
       const { url } = await app.server.services.mailFiles.createItemLink(
+        callContext(new Date(Date.now() - 6 * 60_000)),
         demoId,
         item.id,
         brunoId,
         'inline',
-        new Date(Date.now() - 6 * 60_000),
       );
       const res = await bruno.fetch(local(app, url));
       const body = (await res.json()) as { error: { code: string; message: string } };
@@ -149,6 +149,7 @@ describe('mail files: signed links and ZIP exports', () => {
       expect(codesOf(await chloe.gql(LINK, { c: demoId, m: item.id }))).toEqual(['FORBIDDEN']);
       // A link signed for someone without mail:download is refused on use as well.
       const { url } = await app.server.services.mailFiles.createItemLink(
+        callContext(),
         demoId,
         item.id,
         await userId('chloe.durand@demo-sas.fr'),
@@ -322,10 +323,10 @@ describe('mail files: signed links and ZIP exports', () => {
       expect(await errorOf(await bruno.fetch(`${app.url}/files/exports/garbage`))).toEqual([403, 'INVALID_TOKEN']);
       const alice = await app.as('alice');
       const old = await app.server.services.mailFiles.createExport(
+        callContext(new Date(Date.now() - 11 * 60_000)),
         demoId,
         null,
         await userId('alice.martin@demo-sas.fr'),
-        new Date(Date.now() - 11 * 60_000),
       );
       expect(await errorOf(await bruno.fetch(local(app, old.url)))).toEqual([403, 'INVALID_TOKEN']);
       expect(codesOf(await alice.gql(EXPORT, { c: demoId }))).toEqual([]);

@@ -1,4 +1,6 @@
+import type { ServiceContext } from '../../../db/with-transaction';
 import { letterPdf } from '../../../seed/demo-mail';
+import type { Actor } from '../../identity/principal';
 import type { Client, TestApp } from '../../../../test/harness';
 
 export interface UploadResult {
@@ -27,6 +29,14 @@ export async function upload(
   } as RequestInit);
   return { status: res.status, body: (await res.json()) as UploadResult['body'] };
 }
+
+/** The context of a service call made directly by a test: `actor` (nobody by default) acting at `now`. */
+export const callContext = (now: Date = new Date(), actor: Actor | null = null): ServiceContext => ({
+  actor,
+  now,
+  ip: null,
+  userAgent: null,
+});
 
 export const samplePdf = (sender = 'URSSAF Île-de-France', pages = 1): Promise<Buffer> =>
   letterPdf({ sender, recipient: 'Demo SAS', city: 'Paris', date: new Date(), subject: 'Test', lines: ['Ligne 1', 'Ligne 2'], pages });

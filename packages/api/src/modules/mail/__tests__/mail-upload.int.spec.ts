@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { newId } from '../../../common/ids';
 import { startTestApp, type Client, type TestApp } from '../../../../test/harness';
-import { count, samplePdf, upload } from './mail-test-helpers';
+import { callContext, count, samplePdf, upload } from './mail-test-helpers';
 
 describe('mail upload (POST /files/mail)', () => {
   let app: TestApp;
@@ -242,10 +242,12 @@ describe('mail upload (POST /files/mail)', () => {
 
   it('deletes the stored file again when the row cannot be written', async () => {
     const before = await snapshot();
-    const prepared = await app.server.services.mail.prepareUpload({ companyId: demoId, sender: 'Test' });
+    const prepared = await app.server.services.mail.prepareUpload(callContext(), { companyId: demoId, sender: 'Test' });
     // A company that vanished between the check and the insert: the foreign key refuses the row.
     const ghost = { ...prepared, company: { ...prepared.company, id: newId() } };
-    await expect(app.server.services.mail.ingest(ghost, await samplePdf(), { userId: newId(), ip: null })).rejects.toThrow();
+    await expect(
+      app.server.services.mail.ingest(callContext(new Date(), { userId: newId(), ip: null }), ghost, await samplePdf()),
+    ).rejects.toThrow();
     expect(filesOf(ghost.company.id)).toEqual([]);
     expect(await snapshot()).toEqual(before);
   });

@@ -1,4 +1,5 @@
 import { codesOf, startTestApp, type Client, type TestApp } from '../../../../test/harness';
+import { jobContext } from '../../../db/with-transaction';
 import { ACCEPT, INVITATIONS, INVITE, invite, latestLink, MEMBERS, PREVIEW, row, type InviteResult } from './team-helpers';
 
 describe('inviting members', () => {
@@ -235,8 +236,8 @@ describe('inviting members', () => {
       app.db.date(new Date(Date.now() + 12 * 3_600_000)),
       'jules.marchand@exemple.fr',
     ]);
-    expect(await app.server.services.team.sendDueReminders()).toBeGreaterThanOrEqual(1);
-    expect(await app.server.services.team.sendDueReminders()).toBe(0);
+    expect(await app.server.services.team.sendDueReminders(jobContext())).toBeGreaterThanOrEqual(1);
+    expect(await app.server.services.team.sendDueReminders(jobContext())).toBe(0);
     const reminder = await latestLink(app, 'jules.marchand@exemple.fr', 'invitation_reminder');
     const [mail] = (await app.server.services.outbox.latest(20, 'jules.marchand@exemple.fr')).filter(
       (m) => m.kind === 'invitation_reminder',
