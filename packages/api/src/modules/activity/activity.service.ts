@@ -42,7 +42,10 @@ export class ActivityService {
     first: number,
     after: string | null,
   ): Promise<{ rows: ActivityEventEntity[]; hasNextPage: boolean; cursorOf: (e: ActivityEventEntity) => string }> {
-    const qb = (ctx.em ?? this.ds.manager).getRepository(ActivityEventEntity).createQueryBuilder('a').where('a.company_id = :companyId', { companyId });
+    const qb = (ctx.em ?? this.ds.manager)
+      .getRepository(ActivityEventEntity)
+      .createQueryBuilder('a')
+      .where('a.company_id = :companyId', { companyId });
     if (after) {
       const [createdAt, id] = decodeCursor(after, 2);
       const at = dbDate(this.ds.options.type, new Date(String(createdAt)));

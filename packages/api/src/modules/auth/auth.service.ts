@@ -98,7 +98,9 @@ export class AuthService {
 
   /** A person's active memberships with their company, oldest first (what the viewer shows). */
   async activeMemberships(ctx: ServiceContext, userId: string): Promise<MembershipEntity[]> {
-    return (ctx.em ?? this.ds.manager).getRepository(MembershipEntity).find({ where: { userId, status: 'ACTIVE' }, order: { createdAt: 'ASC' } });
+    return (ctx.em ?? this.ds.manager)
+      .getRepository(MembershipEntity)
+      .find({ where: { userId, status: 'ACTIVE' }, order: { createdAt: 'ASC' } });
   }
 
   async login(ctx: ServiceContext, rawEmail: string, password: string): Promise<{ token: string; expiresAt: Date; user: UserEntity }> {
@@ -112,7 +114,9 @@ export class AuthService {
     const user = await (ctx.em ?? this.ds.manager).getRepository(UserEntity).findOne({ where: { email } });
     if (!user || !user.passwordHash) {
       await verifyAgainstDummy(password);
-      await withTransaction(this.ds, ctx, (tx) => this.activity.record(tx.em, { action: 'auth.login_failed', details: { email }, ip: ctx.ip }, now));
+      await withTransaction(this.ds, ctx, (tx) =>
+        this.activity.record(tx.em, { action: 'auth.login_failed', details: { email }, ip: ctx.ip }, now),
+      );
       throw new DomainError('INVALID_CREDENTIALS', 'Wrong email or password.');
     }
     const valid = await verifyPassword(user.passwordHash, password);
