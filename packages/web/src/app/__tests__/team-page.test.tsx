@@ -151,6 +151,8 @@ describe('Mon équipe: members', () => {
     await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: t.member.remove }));
     const confirm = screen.getByRole('dialog', { name: /^Retirer Bruno Petit de l’équipe/ });
     expect(confirm).toHaveAccessibleDescription(expect.stringContaining('Cette action est définitive'));
+    // Bruno is not an administrator: he created no API token, so none is mentioned.
+    expect(within(confirm).queryByText(normalized(t.member.tokensRevokedNote))).toBeNull();
     expect(within(confirm).getByRole('button', { name: fr.form.cancel })).toHaveFocus();
     await user.click(within(confirm).getByRole('button', { name: t.member.removeConfirm }));
     expect(await screen.findByText('Bruno Petit a été retiré de l’équipe de ACME SAS.')).toBeInTheDocument();
@@ -169,6 +171,8 @@ describe('Mon équipe: members', () => {
     const dialog = screen.getByRole('dialog', { name: 'Accès de Camille Martin' });
     await user.click(within(dialog).getByRole('radio', { name: /^Facturation/ }));
     expect(within(dialog).getByText(normalized(t.member.demoteSelfWarning))).toBeInTheDocument();
+    // An administrator's API tokens end with the role: the dialog says so before saving.
+    expect(within(dialog).getByText(normalized(t.member.tokensRevokedNote))).toBeInTheDocument();
     await user.click(within(dialog).getByRole('button', { name: t.member.save }));
     expect(await within(dialog).findByRole('alert')).toHaveTextContent(normalized(ERROR_MESSAGES.LAST_ADMIN.fr));
   });

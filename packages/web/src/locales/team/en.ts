@@ -92,6 +92,7 @@ export const teamEn: TeamMessages = {
       'This cannot be undone: {{name}} will no longer have access to {{company}}, from their next action. Coming back takes a new invitation.',
     removeSelfBody:
       'This cannot be undone: you will no longer have access to {{company}}. Coming back takes a new invitation from an administrator.',
+    tokensRevokedNote: 'The API tokens this person created will be revoked at once: the software using them will lose access.',
     removeConfirm: 'Remove for good',
     removed: '{{name}} was removed from {{company}}’s team.',
   },

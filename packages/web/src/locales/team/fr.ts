@@ -94,6 +94,8 @@ export const teamFr = {
       'Cette action est définitive : {{name}} n’aura plus accès à {{company}}, dès sa prochaine action. Pour revenir, il faudra une nouvelle invitation.',
     removeSelfBody:
       'Cette action est définitive : vous n’aurez plus accès à {{company}}. Pour revenir, il faudra qu’un administrateur vous invite de nouveau.',
+    tokensRevokedNote:
+      'Les jetons d’API créés par cette personne seront révoqués aussitôt : les logiciels qui les utilisent perdront l’accès.',
     removeConfirm: 'Retirer définitivement',
     removed: '{{name}} a été retiré de l’équipe de {{company}}.',
   },

@@ -50,6 +50,8 @@ export function MemberDialog({ member, companyId, companyName, isSelf, onClose, 
   const navigate = useNavigate();
   const [view, setView] = useState<View>('edit');
   const [choice, setChoice] = useState<ScopeChoice>(() => choiceOfScopes(member.scopes));
+  // Only administrators create API tokens; theirs end when they stop being one.
+  const wasAdmin = member.scopes.includes('ADMIN');
   const [contactFor, setContactFor] = useState<ContactSubject[]>(member.contactFor);
   const [scopesError, setScopesError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -150,6 +152,7 @@ export function MemberDialog({ member, companyId, companyName, isSelf, onClose, 
         description={
           <>
             <p>{isSelf ? t('member.removeSelfBody', { company: companyName }) : t('member.removeBody', { name, company: companyName })}</p>
+            {wasAdmin ? <p>{t('member.tokensRevokedNote')}</p> : null}
           </>
         }
         returnFocusRef={returnFocusRef}
@@ -177,7 +180,12 @@ export function MemberDialog({ member, companyId, companyName, isSelf, onClose, 
         onClose={onClose}
         size="sm"
         title={t('member.suspendTitle', { name })}
-        description={<p>{isSelf ? t('member.suspendSelfBody', { company: companyName }) : t('member.suspendBody', { name })}</p>}
+        description={
+          <>
+            <p>{isSelf ? t('member.suspendSelfBody', { company: companyName }) : t('member.suspendBody', { name })}</p>
+            {wasAdmin ? <p>{t('member.tokensRevokedNote')}</p> : null}
+          </>
+        }
         returnFocusRef={returnFocusRef}
         footer={
           <>
@@ -223,9 +231,14 @@ export function MemberDialog({ member, companyId, companyName, isSelf, onClose, 
             setContactFor((current) => keepGranted(current, scopesOfChoice(next)));
           }}
         />
-        {isSelf && member.scopes.includes('ADMIN') && !scopesOfChoice(choice).includes('ADMIN') && scopesOfChoice(choice).length > 0 ? (
+        {isSelf && wasAdmin && !scopesOfChoice(choice).includes('ADMIN') && scopesOfChoice(choice).length > 0 ? (
           <Alert tone="warning" live="off">
             {t('member.demoteSelfWarning')}
+          </Alert>
+        ) : null}
+        {wasAdmin && !scopesOfChoice(choice).includes('ADMIN') && scopesOfChoice(choice).length > 0 ? (
+          <Alert tone="info" live="off">
+            {t('member.tokensRevokedNote')}
           </Alert>
         ) : null}
         <ContactForPicker choice={choice} value={contactFor} onChange={setContactFor} />
