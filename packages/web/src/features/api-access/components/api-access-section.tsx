@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LoadFailed } from '@/components/errors';
 import { Alert, Button, ConfirmDialog, Spinner } from '@/components/ui';
 import { useMediaQuery } from '@/hooks/use-media-query';
 import { useCurrentMembership } from '@/lib/authorization';
@@ -113,12 +114,7 @@ export function ApiAccessSection() {
       {!tokens && loading ? (
         <Spinner label={t('section.loading')} />
       ) : !tokens ? (
-        <Alert tone="error" title={t('section.loadFailed')}>
-          <p>{describeError(error, locale, tApp('errors.network'))}</p>
-          <Button variant="secondary" size="sm" onClick={() => void refetch()}>
-            {tApp('errors.generic.retry')}
-          </Button>
-        </Alert>
+        <LoadFailed title={t('section.loadFailed')} error={error} onRetry={() => void refetch()} />
       ) : (
         <>
           {live.length > 0 ? (

@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LoadFailed } from '@/components/errors';
 import { Alert, Button, ConfirmDialog, Spinner } from '@/components/ui';
 import { describeError } from '@/lib/errors';
 import { formatDateTime } from '@/lib/format';
@@ -80,14 +81,7 @@ export function ForwardingRequests({ companyId, companyName, canCancel, onNotice
 
   if (!connection) {
     if (loading) return <Spinner label={t('requests.loading')} />;
-    return (
-      <Alert tone="error" title={t('requests.loadFailed')}>
-        <p>{describeError(error, locale, tApp('errors.network'))}</p>
-        <Button variant="secondary" size="sm" onClick={() => void refetch()}>
-          {tApp('errors.generic.retry')}
-        </Button>
-      </Alert>
-    );
+    return <LoadFailed title={t('requests.loadFailed')} error={error} onRetry={() => void refetch()} />;
   }
 
   if (requests.length === 0) {

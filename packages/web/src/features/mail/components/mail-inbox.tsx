@@ -1,13 +1,14 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LoadFailed } from '@/components/errors';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { Alert, Button, Spinner, VisuallyHidden } from '@/components/ui';
 import { describeError } from '@/lib/errors';
 import { localeOf } from '@/lib/i18n';
 import { CreateMailExportDocument, MailItemsDocument, type MailTagFragment } from '../api/generated';
 import { useMailTranslation } from '../hooks/use-mail-translation';
-import { useMediaQuery } from '../hooks/use-media-query';
+import { useMediaQuery } from '@/hooks/use-media-query';
 import { EMPTY_FILTERS, hasFilters, PAGE_SIZE, readFilters, toApiFilter, writeFilters, type MailFilters } from '../utils/filters';
 import { openFileUrl } from '../utils/open-file-url';
 import { ForwardingDialog } from './forwarding-dialog';
@@ -217,12 +218,7 @@ export function MailInbox({ companyId, companyName, tags, permissions, onNotice,
           loading ? (
             <Spinner label={t('page.loading')} />
           ) : (
-            <Alert tone="error" title={t('page.loadFailed')}>
-              <p>{describeError(error, locale, tApp('errors.network'))}</p>
-              <Button variant="secondary" size="sm" onClick={() => void refetch()}>
-                {tApp('errors.generic.retry')}
-              </Button>
-            </Alert>
+            <LoadFailed title={t('page.loadFailed')} error={error} onRetry={() => void refetch()} />
           )
         ) : items.length === 0 ? (
           <div className="empty-state">

@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { formatSiret, validationMessage } from '@guichet/shared';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LoadFailed } from '@/components/errors';
 import { PageHeader } from '@/components/layouts';
 import { Alert, Badge, Button, Link, Spinner, TextField } from '@/components/ui';
 import { paths } from '@/config/paths';
@@ -167,12 +168,7 @@ export function CompaniesPage() {
           loading ? (
             <Spinner label={t('companies.loading')} />
           ) : (
-            <Alert tone="error" title={t('companies.loadFailed')}>
-              <p>{describeError(error, locale, tApp('errors.network'))}</p>
-              <Button variant="secondary" size="sm" onClick={() => void refetch()}>
-                {tApp('errors.generic.retry')}
-              </Button>
-            </Alert>
+            <LoadFailed title={t('companies.loadFailed')} error={error} onRetry={() => void refetch()} />
           )
         ) : companies.length === 0 ? (
           <div className="empty-state">

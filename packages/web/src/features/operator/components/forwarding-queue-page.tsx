@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import type { Locale } from '@guichet/shared';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LoadFailed } from '@/components/errors';
 import { useSearchParams } from 'react-router';
 import { PageHeader } from '@/components/layouts';
 import { Alert, Button, ConfirmDialog, Spinner, Tabs } from '@/components/ui';
@@ -135,12 +136,7 @@ export function ForwardingQueuePage() {
           loading ? (
             <Spinner label={t('queue.loading')} />
           ) : (
-            <Alert tone="error" title={t('queue.loadFailed')}>
-              <p>{describeError(error, locale, tApp('errors.network'))}</p>
-              <Button variant="secondary" size="sm" onClick={() => void refetch()}>
-                {tApp('errors.generic.retry')}
-              </Button>
-            </Alert>
+            <LoadFailed title={t('queue.loadFailed')} error={error} onRetry={() => void refetch()} />
           )
         ) : requests.length === 0 ? (
           <div className="empty-state">

@@ -1,13 +1,12 @@
 import { useQuery } from '@apollo/client/react';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LoadFailed } from '@/components/errors';
 import { useSearchParams } from 'react-router';
 import { PageHeader } from '@/components/layouts';
 import { Alert, Button, Spinner, Tabs } from '@/components/ui';
 import { useViewer } from '@/lib/auth';
 import { useCan, useCurrentMembership } from '@/lib/authorization';
-import { describeError } from '@/lib/errors';
-import { localeOf } from '@/lib/i18n';
 import { TeamDocument } from '../api/generated';
 import { useTeamTranslation } from '../hooks/use-team-translation';
 import { AccessRequests } from './access-requests';
@@ -26,8 +25,7 @@ const parseTab = (value: string | null): TabKey => ((TABS as readonly string[]).
  */
 export function TeamPage() {
   const { t } = useTeamTranslation();
-  const { t: tApp, i18n } = useTranslation();
-  const locale = localeOf(i18n);
+  const { t: tApp } = useTranslation();
   const membership = useCurrentMembership();
   const viewer = useViewer();
   const allowed = useCan();
@@ -92,12 +90,7 @@ export function TeamPage() {
       {!company && loading ? (
         <Spinner label={t('page.loading')} />
       ) : !company ? (
-        <Alert tone="error" title={t('page.loadFailed')}>
-          <p>{describeError(error, locale, tApp('errors.network'))}</p>
-          <Button variant="secondary" size="sm" onClick={() => void refetch()}>
-            {tApp('errors.generic.retry')}
-          </Button>
-        </Alert>
+        <LoadFailed title={t('page.loadFailed')} error={error} onRetry={() => void refetch()} />
       ) : (
         <Tabs
           label={t('page.tabs')}
