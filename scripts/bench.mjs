@@ -2,10 +2,18 @@
 // side by side in this run (never as absolute times, which move 40% between runs here).
 //   1. the SPA bundle against the framework floor (packages/web/bench/bundle-size.mjs);
 //   2. the mail list, deep pages and the ZIP export against bare baselines
-//      (packages/api/bench/mail-list.bench.mjs), on MySQL/MariaDB with BENCH_MAIL_COUNT items.
+//      (packages/api/bench/mail-list.bench.mjs), on MySQL/MariaDB with BENCH_MAIL_COUNT items;
+//   2b. the invoices list at BENCH_INVOICE_COUNT invoices (default 100 000), a deep page against the
+//      first, and BENCH_FACTURX_COUNT Factur-X documents (default 1 000): time per invoice, peak RSS
+//      (packages/api/bench/invoices.bench.mjs);
+//   3. the answers of requestPasswordReset and requestAccess, existing account / client SIRET against
+//      unknown ones (packages/api/bench/uniform-answers.bench.mjs), on the same database.
+//   4. the cross-tenant property test (packages/api/test/cross-tenant.fuzz.int.spec.ts) with
+//      BENCH_FUZZ_CASES seeded cases (default 20 000) on SQLite, when no BENCH_ONLY is set.
 // The bench database is created and filled on the first run, then reused.
 // Environment: BENCH_DATABASE_URL (default mysql://root@127.0.0.1:3306/guichet_bench),
-// BENCH_DATA_DIR (default ./data/bench), BENCH_MAIL_COUNT (default 1000000), BENCH_ONLY=web|api.
+// BENCH_DATA_DIR (default ./data/bench), BENCH_MAIL_COUNT (default 1000000), BENCH_ONLY=web|api|answers
+// (answers: only 3, without filling the mail).
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { buildWhatIsMissing, root, run } from './lib.mjs';
@@ -15,18 +23,18 @@ const only = process.env.BENCH_ONLY;
 const dbUrl = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/guichet_bench';
 const dataDir = path.resolve(process.env.BENCH_DATA_DIR ?? path.join(root, 'data', 'bench'));
 const count = Number(process.env.BENCH_MAIL_COUNT ?? 1_000_000);
-const DEMO_SIRET = '91234567800011';
+const DEMO_SIRET = '91234567500017';
 let failed = false;
 
 if (!(await buildWhatIsMissing())) process.exit(1);
 
-if (only !== 'api') {
+if (only !== 'api' && only !== 'answers') {
   console.log('\n━━━ SPA bundle ━━━');
   if ((await run(process.execPath, ['packages/web/bench/bundle-size.mjs'])) !== 0) failed = true;
 }
 
 if (only !== 'web') {
-  console.log('\n━━━ mail list, deep pages, ZIP export ━━━');
+  if (only !== 'answers') console.log('\n━━━ mail list, deep pages, ZIP export ━━━');
   const mysql = require('mysql2/promise');
   const url = new URL(dbUrl);
   const database = url.pathname.replace(/^\//, '');
@@ -50,7 +58,7 @@ if (only !== 'web') {
   await ds.destroy();
   const have = Number(row?.n ?? 0);
   const env = { DATABASE_URL: dbUrl, DATA_DIR: dataDir, BENCH_DATABASE_URL: dbUrl, BENCH_DATA_DIR: dataDir, NODE_ENV: 'production' };
-  if (have < count) {
+  if (have < count && only !== 'answers') {
     console.log(`Filling the bench database: ${count - have} mail items for Demo SAS (a million takes a few minutes)…`);
     const code = await run(
       process.execPath,
@@ -59,7 +67,23 @@ if (only !== 'web') {
     );
     if (code !== 0) process.exit(code);
   }
-  if ((await run(process.execPath, ['packages/api/bench/mail-list.bench.mjs', 'all'], { env })) !== 0) failed = true;
+  if (only !== 'answers' && (await run(process.execPath, ['packages/api/bench/mail-list.bench.mjs', 'all'], { env })) !== 0) failed = true;
+  if (only !== 'answers') {
+    console.log('\n━━━ invoices list (deep page), Factur-X generation ━━━');
+    if ((await run(process.execPath, ['packages/api/bench/invoices.bench.mjs', 'all'], { env })) !== 0) failed = true;
+  }
+
+  console.log('\n━━━ answers that do not depend on the account or the SIRET ━━━');
+  if ((await run(process.execPath, ['packages/api/bench/uniform-answers.bench.mjs'], { env })) !== 0) failed = true;
+}
+
+if (!only) {
+  const cases = process.env.BENCH_FUZZ_CASES ?? '20000';
+  console.log(`\n━━━ cross-tenant property: ${cases} cases ━━━`);
+  const code = await run('pnpm', ['--filter', '@guichet/api', 'exec', 'jest', '--runInBand', 'test/cross-tenant.fuzz.int.spec.ts'], {
+    env: { FUZZ_CASES: cases, TEST_DB: 'sqlite' },
+  });
+  if (code !== 0) failed = true;
 }
 
 process.exit(failed ? 1 : 0);

@@ -2,7 +2,7 @@
 /**
  * Mail benchmarks (DESIGN §7): each figure is a ratio against a baseline run side by side,
  * interleaved, in the same process and run. Needs a MySQL/MariaDB database holding a company with
- * many mail items (`pnpm --filter @guichet/api seed:bulk -- --company 91234567800011 --count 1000000`)
+ * many mail items (`pnpm --filter @guichet/api seed:bulk -- --company 91234567500017 --count 1000000`)
  * and the built API (`pnpm --filter @guichet/api build`).
  *
  *   BENCH_DATABASE_URL=mysql://root@127.0.0.1:3306/guichet_mailbench BENCH_DATA_DIR=/tmp/mailbench \
@@ -27,7 +27,7 @@ const mysql = require('mysql2/promise');
 
 const DB_URL = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/guichet_mailbench';
 const DATA_DIR = process.env.BENCH_DATA_DIR ?? '/tmp/mailbench';
-const SIRET = process.env.BENCH_SIRET ?? '91234567800011';
+const SIRET = process.env.BENCH_SIRET ?? '91234567500017';
 const EMAIL = 'bruno.petit@demo-sas.fr';
 const which = process.argv[2] ?? 'all';
 const RATE = Number(process.env.BENCH_RATE ?? 200);

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { DataSource } from 'typeorm';
 import type { Env } from './config/env';
 import { openDatabase } from './db/data-source';
@@ -9,6 +9,8 @@ import { createApp } from './http/app';
 import { developmentTransport, smtpTransport } from './modules/mailer/transports';
 import { createServices, type Services } from './services';
 import { OutboxWorker } from './workers/outbox-worker';
+import { openLimits } from './common/limits';
+import { DeferredWorker } from './workers/deferred-worker';
 
 export interface RunningServer {
   url: string;
@@ -16,10 +18,20 @@ export interface RunningServer {
   ds: DataSource;
   services: Services;
   worker: OutboxWorker;
+  /** Carries out the public requests answered before their work (password resets, access requests…). */
+  deferred: DeferredWorker;
   /** The HTTP server (tests wait on its events, e.g. a request having arrived). */
   httpServer: http.Server;
-  /** Stops accepting connections, lets in-flight requests finish, then closes the database. */
-  close(): Promise<void>;
+  /**
+   * Graceful shutdown: stops accepting connections, closes idle keep-alive connections, lets
+   * in-flight requests finish (their answers carry `Connection: close`, so each connection closes
+   * after its current response), stops the workers once their running batch is done, then closes
+   * the database when this server opened it. Connections still open after `drainMs` (default:
+   * SHUTDOWN_TIMEOUT_MS minus a reserve for the rest) are cut, and said so in the log.
+   */
+  close(options?: { drainMs?: number }): Promise<void>;
+  /** What close() is doing or waiting for, for the log of a shutdown that overruns. */
+  shutdownState(): string;
 }
 
 export interface StartOptions {
@@ -33,10 +45,13 @@ export interface StartOptions {
 export async function startServer(env: Env, options: StartOptions = {}): Promise<RunningServer> {
   const log = options.log ?? ((m: string) => console.log(m));
   const ds = options.ds ?? (await openDatabase({ url: env.DATABASE_URL, dataDir: env.dataDir }));
-  const services = createServices(ds, env);
+  // The counters of the limits: Redis when REDIS_URL is set (it must answer now), else memory.
+  const limits = await openLimits({ redisUrl: env.REDIS_URL, prefix: env.rateLimitPrefix, log });
+  const services = createServices(ds, env, { limits });
   const httpServer = http.createServer();
   const devMailbox = !env.SMTP_URL && !env.isProduction;
-  const { app, apollo } = await createApp(services, { httpServer, log, devMailbox });
+  const { app, apollo } = await createApp(services, { httpServer, log, devMailbox, costBudget: services.tokenCostBudget });
+  const connections = trackConnections(httpServer);
   httpServer.on('request', app);
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -45,34 +60,145 @@ export async function startServer(env: Env, options: StartOptions = {}): Promise
   const port = (httpServer.address() as AddressInfo).port;
   const transport = env.SMTP_URL ? smtpTransport(env.SMTP_URL, env.MAIL_FROM) : developmentTransport;
   const worker = new OutboxWorker(ds, transport, { log });
+  const deferred = new DeferredWorker(ds, services.deferred, { log });
   // Invitation reminders (a day before expiry) are checked every few minutes.
   let reminders: NodeJS.Timeout | undefined;
+  let remindersRun: Promise<void> | undefined;
   if (options.worker !== false) {
     worker.start();
+    deferred.start();
     const remind = (): void => {
-      services.team
-        .sendDueReminders(jobContext())
-        .catch((error: unknown) => log(`reminders: ${error instanceof Error ? error.message : String(error)}`));
+      if (remindersRun) return;
+      remindersRun = Promise.all([
+        services.team.sendDueReminders(jobContext()),
+        // The invoicing run of the current month (it bills only what is missing), then overdue invoices' reminders.
+        services.invoicing.runScheduled(jobContext()).then((run) => {
+          for (const item of run.items.filter((i) => i.outcome === 'FAILED'))
+            log(`invoicing ${run.period}: ${item.companyName}: ${item.error}`);
+          return services.invoices.sendOverdueReminders(jobContext());
+        }),
+      ])
+        .then(
+          () => undefined,
+          (error: unknown) => log(`reminders: ${error instanceof Error ? error.message : String(error)}`),
+        )
+        .finally(() => {
+          remindersRun = undefined;
+        });
     };
     remind();
     reminders = setInterval(remind, 5 * 60_000);
     reminders.unref();
   }
 
+  let state = 'running';
   let closing: Promise<void> | undefined;
-  const close = (): Promise<void> => {
+  const close = (closeOptions: { drainMs?: number } = {}): Promise<void> => {
     closing ??= (async () => {
+      const drainMs = closeOptions.drainMs ?? drainBudget(env.SHUTDOWN_TIMEOUT_MS);
+      // /readyz answers 503 from now on, so a load balancer stops sending work here.
+      app.locals.shuttingDown = true;
+      // The workers stop in parallel with the drain; a running batch finishes first.
       if (reminders) clearInterval(reminders);
-      await worker.stop();
-      // Apollo's drain plugin stops accepting connections and waits for in-flight requests.
+      const workersStopped = Promise.all([worker.stop(), deferred.stop(), remindersRun]);
+      state = `draining ${connections.inFlight()} in-flight request(s)`;
+      const drained = connections.drain(drainMs);
+      log(`shutdown: stopped accepting connections; ${connections.inFlight()} request(s) in flight`);
+      const cut = await drained;
+      log(
+        cut === 0
+          ? 'shutdown: in-flight requests finished, connections closed'
+          : `shutdown: ${cut} connection(s) still open after ${drainMs} ms were cut`,
+      );
+      state = 'stopping Apollo Server';
+      // The HTTP server is closed already: Apollo's drain plugin finds nothing left to wait for.
       await apollo.stop();
-      await new Promise<void>((resolve) => {
-        httpServer.close(() => resolve());
-        httpServer.closeIdleConnections();
-      });
-      if (!options.ds) await ds.destroy();
+      state = 'waiting for the outbox worker and the reminders job';
+      await workersStopped;
+      log('shutdown: workers stopped');
+      await limits.close();
+      if (!options.ds) {
+        state = 'closing the database';
+        await ds.destroy();
+        log('shutdown: database closed');
+      }
+      state = 'closed';
     })();
     return closing;
   };
-  return { url: `http://127.0.0.1:${port}`, port, ds, services, worker, httpServer, close };
+  return { url: `http://127.0.0.1:${port}`, port, ds, services, worker, deferred, httpServer, close, shutdownState: () => state };
+}
+
+/** Time given to in-flight requests: the shutdown timeout minus a reserve for the workers and the database. */
+export function drainBudget(shutdownTimeoutMs: number): number {
+  return Math.max(0, shutdownTimeoutMs - Math.min(3000, Math.floor(shutdownTimeoutMs / 4)));
+}
+
+interface ConnectionTracker {
+  /** Requests received whose response has not finished. */
+  inFlight(): number;
+  /**
+   * Stops accepting connections and closes idle ones; every response from now on carries
+   * `Connection: close` and each connection closes after its current response. Resolves once the
+   * server has no connection left, or after `deadlineMs` having cut the ones still open (their count).
+   */
+  drain(deadlineMs: number): Promise<number>;
+}
+
+/**
+ * Keep-alive connections and shutdown. Node's `server.close()` only stops listening (and closes the
+ * connections idle at that instant); a connection whose request is in flight would stay open for
+ * the next request and be cut when the process exits, which a keep-alive client sees as a reset.
+ * Here a response not yet started when the shutdown begins gets `Connection: close`, so Node
+ * closes its connection once it is sent; a response already under way (a streamed download) ends
+ * its connection when it finishes.
+ */
+function trackConnections(server: http.Server): ConnectionTracker {
+  const responses = new Set<http.ServerResponse>();
+  const pendingPerSocket = new Map<Socket, number>();
+  let draining = false;
+
+  const closeAfterResponse = (res: http.ServerResponse): void => {
+    if (!res.headersSent) res.setHeader('Connection', 'close');
+  };
+
+  server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const socket = req.socket;
+    pendingPerSocket.set(socket, (pendingPerSocket.get(socket) ?? 0) + 1);
+    responses.add(res);
+    if (draining) closeAfterResponse(res);
+    res.once('close', () => {
+      responses.delete(res);
+      const pending = (pendingPerSocket.get(socket) ?? 1) - 1;
+      if (pending > 0) {
+        pendingPerSocket.set(socket, pending);
+        return;
+      }
+      pendingPerSocket.delete(socket);
+      // Sent before the shutdown began without `Connection: close`: nothing else will end it.
+      if (draining && !socket.destroyed) socket.end();
+    });
+  });
+
+  return {
+    inFlight: () => responses.size,
+    drain: (deadlineMs) => {
+      draining = true;
+      for (const res of responses) closeAfterResponse(res);
+      return new Promise<number>((resolve) => {
+        let cut = 0;
+        const deadline = setTimeout(() => {
+          server.getConnections((_error, count) => {
+            cut = count;
+            server.closeAllConnections();
+          });
+        }, deadlineMs);
+        // Resolves when the last connection has closed; Node also closes the idle ones now.
+        server.close(() => {
+          clearTimeout(deadline);
+          resolve(cut);
+        });
+      });
+    },
+  };
 }

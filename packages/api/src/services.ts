@@ -1,6 +1,8 @@
 import type { DataSource } from 'typeorm';
 import type { Env } from './config/env';
-import { WindowLimiter } from './common/rate-limit';
+import { memoryLimits, type Counter, type Limits } from './common/limits';
+import { DeferredRequests } from './modules/deferred/deferred.service';
+import type { CostBudget } from './graphql/cost-budget';
 import { ApiTokenService } from './modules/api-tokens/api-tokens.service';
 import { ActivityService } from './modules/activity/activity.service';
 import { AuthService } from './modules/auth/auth.service';
@@ -8,6 +10,9 @@ import { CompanyService } from './modules/companies/company.service';
 import { ForwardingService } from './modules/mail/forwarding.service';
 import { MailFilesService } from './modules/mail/mail-files.service';
 import { MailService } from './modules/mail/mail.service';
+import { InvoiceFilesService } from './modules/invoices/invoice-files.service';
+import { InvoicesService } from './modules/invoices/invoices.service';
+import { InvoicingService } from './modules/invoices/invoicing.service';
 import { OutboxService } from './modules/mailer/outbox.service';
 import { TeamService } from './modules/team/team.service';
 import { LocalFileStorage } from './storage/local-storage';
@@ -27,19 +32,39 @@ export interface Services {
   mail: MailService;
   forwarding: ForwardingService;
   mailFiles: MailFilesService;
+  invoices: InvoicesService;
+  /** Plans and the invoicing run. */
+  invoicing: InvoicingService;
+  invoiceFiles: InvoiceFilesService;
   apiTokens: ApiTokenService;
-  /** Requests per token per minute, counted in this process. */
-  tokenLimiter: WindowLimiter;
+  /** The counters of every limit (memory, or Redis with REDIS_URL). */
+  limits: Limits;
+  /** Public requests carried out after their answer (deferred-worker.ts). */
+  deferred: DeferredRequests;
+  /** Requests per token per minute (API_TOKEN_REQUESTS_PER_MINUTE). */
+  tokenLimiter: Counter;
+  /** GraphQL query cost per token per minute (API_TOKEN_COST_PER_MINUTE), on the same counters. */
+  tokenCostBudget: CostBudget;
 }
 
-export function createServices(ds: DataSource, env: Env): Services {
+/** `limits`: where the counters live (openLimits); default: this process's memory. */
+export function createServices(ds: DataSource, env: Env, options: { limits?: Limits } = {}): Services {
+  const limits = options.limits ?? memoryLimits(env.rateLimitPrefix);
+  const deferred = new DeferredRequests(ds);
   const activity = new ActivityService(ds);
   const outbox = new OutboxService(ds);
-  const auth = new AuthService(ds, env, activity, outbox);
+  const auth = new AuthService(ds, env, activity, outbox, limits, deferred);
   const storage = new LocalFileStorage(env.filesDir);
   const apiTokens = new ApiTokenService(ds, activity);
   const mail = new MailService(ds, env, storage, activity, outbox);
-  const team = new TeamService(ds, env, activity, outbox, auth, apiTokens);
+  const invoices = new InvoicesService(
+    ds,
+    { publicUrl: env.publicUrl, seller: env.seller, paymentDays: env.INVOICE_PAYMENT_DAYS },
+    storage,
+    activity,
+    outbox,
+  );
+  const team = new TeamService(ds, env, activity, outbox, auth, apiTokens, limits, deferred);
   return {
     ds,
     env,
@@ -52,8 +77,24 @@ export function createServices(ds: DataSource, env: Env): Services {
     mail,
     forwarding: new ForwardingService(ds, activity),
     mailFiles: new MailFilesService(ds, env, storage, mail, activity),
+    invoices,
+    invoicing: new InvoicingService(ds, invoices, activity),
+    invoiceFiles: new InvoiceFilesService(ds, env, storage, invoices, activity),
     apiTokens,
-    tokenLimiter: new WindowLimiter(env.API_TOKEN_REQUESTS_PER_MINUTE, 60_000),
+    limits,
+    deferred,
+    tokenLimiter: limits.counter('token:requests', { points: env.API_TOKEN_REQUESTS_PER_MINUTE, durationSec: 60 }),
+    tokenCostBudget: costBudgetOn(limits.counter('token:cost', { points: env.API_TOKEN_COST_PER_MINUTE, durationSec: 60 })),
+  };
+}
+
+/** A cost budget on a counter: a request that does not fit spends nothing and learns when the window reopens. */
+function costBudgetOn(counter: Counter): CostBudget {
+  return {
+    spend: async (key, cost) => {
+      const hit = await counter.spend(key, Math.max(0, Math.ceil(cost)));
+      return hit.allowed ? 0 : hit.retryAfter;
+    },
   };
 }
 

@@ -1,5 +1,5 @@
 import { isObjectType } from 'graphql';
-import { API_TOKEN_PRESETS, can, canAsApiToken, type Permission } from '@guichet/shared';
+import { API_TOKEN_PRESETS, can, canAsApiToken, type OperatorTokenCapability, type Permission } from '@guichet/shared';
 import { hmacSign } from '../src/common/signing';
 import { ACCESS_EXTENSION, type AccessDeclaration } from '../src/graphql/access';
 import { buildSchema } from '../src/graphql/build-schema';
@@ -44,7 +44,7 @@ type Spec =
   | { kind: 'exMember' }
   | { kind: 'token'; permissions: readonly Permission[] }
   | { kind: 'deadToken' }
-  | { kind: 'operatorToken' };
+  | { kind: 'operatorToken'; capabilities: readonly OperatorTokenCapability[] };
 
 const TOKEN_SETS: Record<string, readonly Permission[]> = {
   'token MAIL_READ_ONLY': API_TOKEN_PRESETS.MAIL_READ_ONLY,
@@ -61,7 +61,8 @@ const SPECS: Record<string, Spec> = {
   'removed member': { kind: 'exMember' },
   ...Object.fromEntries(Object.entries(TOKEN_SETS).map(([name, permissions]) => [name, { kind: 'token', permissions }])),
   ...Object.fromEntries(DEAD_TOKENS.map((name) => [name, { kind: 'deadToken' }])),
-  'operator token': { kind: 'operatorToken' },
+  'operator token': { kind: 'operatorToken', capabilities: ['scan:upload'] },
+  'billing operator token': { kind: 'operatorToken', capabilities: ['invoice:issue'] },
 };
 const PRINCIPALS = Object.keys(SPECS);
 
@@ -76,7 +77,8 @@ function expectedAllowed(access: AccessDeclaration, spec: Spec): boolean {
       return spec.kind === 'token';
     case 'staff':
       return (
-        (spec.kind === 'persona' && spec.persona === 'olivia') || (spec.kind === 'operatorToken' && access.operatorToken !== undefined)
+        (spec.kind === 'persona' && spec.persona === 'olivia') ||
+        (spec.kind === 'operatorToken' && access.operatorToken !== undefined && spec.capabilities.includes(access.operatorToken))
       );
     case 'permission':
       if (spec.kind === 'token') return canAsApiToken(spec.permissions, access.permission);
@@ -168,6 +170,12 @@ async function setUpPrincipals(app: TestApp, demoId: string): Promise<Principals
   if (!op.data?.createOperatorToken) throw new Error(JSON.stringify(op.errors));
   secrets.set('operator token', op.data.createOperatorToken.secret);
   owners.set('operator token', op.data.createOperatorToken.token.id);
+  const billing = await olivia.gql<{ createOperatorToken: { secret: string; token: { id: string } } }>(
+    'mutation { createOperatorToken(input: { name: "Outil de facturation", capabilities: [INVOICE_ISSUE] }) { secret token { id } } }',
+  );
+  if (!billing.data?.createOperatorToken) throw new Error(JSON.stringify(billing.errors));
+  secrets.set('billing operator token', billing.data.createOperatorToken.secret);
+  owners.set('billing operator token', billing.data.createOperatorToken.token.id);
 
   // Two more members of Demo SAS: one is suspended, the other removed, by Alice through the API.
   const exMembers: Record<string, string> = {
@@ -282,7 +290,7 @@ const OPERATIONS: Record<string, Operation> = {
   },
   'Mutation.requestAccess': {
     document:
-      'mutation { requestAccess(input: { siret: "91234567800011", email: "jeanne.roux@exemple.fr", firstName: "Jeanne", lastName: "Roux" }) }',
+      'mutation { requestAccess(input: { siret: "91234567500017", email: "jeanne.roux@exemple.fr", firstName: "Jeanne", lastName: "Roux" }) }',
     variables: () => ({}),
   },
   'Mutation.approveAccessRequest': {
@@ -334,7 +342,7 @@ const OPERATIONS: Record<string, Operation> = {
       id: demoId,
       input: {
         name: 'Demo SAS',
-        siret: '91234567800011',
+        siret: '91234567500017',
         address: { line1: '12 rue de la Paix', postalCode: '75002', city: 'Paris', country: 'FR' },
       },
     }),
@@ -395,6 +403,46 @@ const OPERATIONS: Record<string, Operation> = {
     variables: ({ demoId }) => ({ id: demoId }),
   },
   'Query.operatorTokens': { document: 'query { operatorTokens { id } }', variables: () => ({}) },
+  // Invoices. Allowed callers get an answer about the content (an invalid input, an unknown invoice):
+  // nothing is issued by the matrix.
+  'Query.operatorInvoices': {
+    document: 'query($id: ID) { operatorInvoices(companyId: $id, first: 1) { edges { cursor } } }',
+    variables: ({ demoId }) => ({ id: demoId }),
+  },
+  'Mutation.setPlan': {
+    document:
+      'mutation($id: ID!) { setPlan(companyId: $id, input: { label: "", period: MONTHLY, priceCents: 4900, vatRate: "20" }) { id } }',
+    variables: ({ demoId }) => ({ id: demoId }),
+  },
+  'Mutation.updatePlan': {
+    document: 'mutation($id: ID!) { updatePlan(companyId: $id, input: { priceCents: -1 }) { id } }',
+    variables: ({ demoId }) => ({ id: demoId }),
+  },
+  'Mutation.runInvoicing': {
+    document: 'mutation($p: String!) { runInvoicing(period: $p, dryRun: true) { items { outcome } } }',
+    variables: () => ({ p: new Date().toISOString().slice(0, 7) }),
+  },
+  'Mutation.issueInvoice': {
+    document:
+      'mutation($id: ID!) { issueInvoice(companyId: $id, input: { lines: [], periodStart: "2026-01-01", periodEnd: "2026-01-31" }) { id } }',
+    variables: ({ demoId }) => ({ id: demoId }),
+  },
+  'Mutation.issueCreditNote': {
+    document: `mutation($id: ID!) { issueCreditNote(companyId: $id, invoiceId: "${FAKE_ID}", input: { reason: "Erreur" }) { id } }`,
+    variables: ({ demoId }) => ({ id: demoId }),
+  },
+  'Mutation.recordPayment': {
+    document: `mutation($id: ID!) { recordPayment(companyId: $id, invoiceId: "${FAKE_ID}", input: { amountCents: 100, date: "2026-01-15", method: TRANSFER }) { id } }`,
+    variables: ({ demoId }) => ({ id: demoId }),
+  },
+  'Mutation.createInvoiceLink': {
+    document: `mutation($id: ID!) { createInvoiceLink(companyId: $id, invoiceId: "${FAKE_ID}", format: XML) { url } }`,
+    variables: ({ demoId }) => ({ id: demoId }),
+  },
+  'Mutation.createInvoicesExport': {
+    document: 'mutation($id: ID!) { createInvoicesExport(companyId: $id, format: CSV) { url invoiceCount } }',
+    variables: ({ demoId }) => ({ id: demoId }),
+  },
   'Mutation.createOperatorToken': {
     document: 'mutation($name: String!) { createOperatorToken(input: { name: $name, capabilities: [SCAN_UPLOAD] }) { secret } }',
     variables: ({ n }) => ({ name: `Poste ${n}` }),
@@ -416,6 +464,10 @@ const COMPANY_FIELDS: Record<string, string> = {
   apiTokens: 'apiTokens { id }',
   hasAdministrator: 'hasAdministrator',
   pendingAdminInvitation: 'pendingAdminInvitation { id }',
+  invoices: 'invoices(first: 1) { edges { cursor } }',
+  invoice: `invoice(id: "${FAKE_ID}") { id }`,
+  invoiceTotals: 'invoiceTotals { dueCents }',
+  plan: 'plan { id }',
 };
 
 function fieldDeclarations(typeName: string): Map<string, AccessDeclaration> {
@@ -483,13 +535,16 @@ describe('authorization matrix of the Company fields and the file routes', () =>
   let app: TestApp;
   let demoId: string;
   let mailItemId: string;
+  let invoiceId: string;
   let principals: Principals;
 
   beforeAll(async () => {
-    app = await startTestApp();
+    app = await startTestApp({}, { invoices: true });
     demoId = await app.companyId('Demo SAS');
     const rows: { id: string }[] = await app.db.ds.query('SELECT id FROM mail_items WHERE company_id = ? ORDER BY id LIMIT 1', [demoId]);
     mailItemId = rows[0]?.id ?? '';
+    const invoices: { id: string }[] = await app.db.ds.query('SELECT id FROM invoices WHERE company_id = ? ORDER BY id LIMIT 1', [demoId]);
+    invoiceId = invoices[0]?.id ?? '';
     principals = await setUpPrincipals(app, demoId);
   });
   afterAll(async () => app.close());
@@ -524,7 +579,7 @@ describe('authorization matrix of the Company fields and the file routes', () =>
    */
   const ROUTE_REQUESTS: Record<
     keyof typeof FILE_ROUTES,
-    (t: { demoId: string; mailItemId: string; owner: string; secret: string }) => [string, RequestInit]
+    (t: { demoId: string; mailItemId: string; invoiceId: string; owner: string; secret: string }) => [string, RequestInit]
   > = {
     uploadScan: ({ demoId: id }) => [
       `/files/mail?companyId=${id}&sender=Matrice&type=LETTER`,
@@ -541,6 +596,17 @@ describe('authorization matrix of the Company fields and the file routes', () =>
         JSON.stringify({ v: 1, c: id, u: owner, f: { y: 'REGISTERED' }, a: Date.now(), n: 0, e: Math.floor(Date.now() / 1000) + 300 }),
       ).toString('base64url');
       return [`/files/exports/${body}.${hmacSign(secret, `mail-export\n${body}`)}`, {}];
+    },
+    downloadInvoice: ({ demoId: id, invoiceId: invoice, owner, secret }) => {
+      const e = String(Math.floor(Date.now() / 1000) + 300);
+      const sig = hmacSign(secret, ['invoice-file', id, invoice, 'pdf', owner, 'attachment', e].join('\n'));
+      return [`/files/invoices/${id}/${invoice}/pdf?${new URLSearchParams({ u: owner, d: 'attachment', e, s: sig }).toString()}`, {}];
+    },
+    downloadInvoicesExport: ({ demoId: id, owner, secret }) => {
+      const body = Buffer.from(
+        JSON.stringify({ v: 1, c: id, u: owner, x: 'csv', f: { o: true }, a: Date.now(), n: 0, e: Math.floor(Date.now() / 1000) + 300 }),
+      ).toString('base64url');
+      return [`/files/invoice-exports/${body}.${hmacSign(secret, `invoice-export\n${body}`)}`, {}];
     },
   };
 
@@ -559,6 +625,7 @@ describe('authorization matrix of the Company fields and the file routes', () =>
     const [url, init] = ROUTE_REQUESTS[route]({
       demoId,
       mailItemId,
+      invoiceId,
       owner: principals.linkOwner(principal),
       secret: app.env.fileUrlSecret,
     });

@@ -86,15 +86,38 @@ export interface TestApp {
   client(): Client;
   as(persona: PersonaName): Promise<Client>;
   companyId(name: 'Demo SAS' | 'Autre SARL'): Promise<string>;
+  /** Carries out the deferred requests (password resets, access requests…) the answers left; how many. */
+  runDeferred(): Promise<number>;
   close(): Promise<void>;
 }
 
-/** Starts the real HTTP server on a fresh database seeded with the demo data. */
-export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * The Redis the tests keep their counters in (test/global-setup.ts: TEST_REDIS_URL, else
+ * 127.0.0.1:6379 when it answers), or undefined: memory. Each test app has its own key prefix.
+ */
+export const TEST_REDIS_URL: string | undefined = process.env.GUICHET_TEST_REDIS || undefined;
+
+/**
+ * Starts the real HTTP server on a fresh database seeded with the demo data. Its counters are in
+ * the tests' Redis when there is one (`REDIS_URL: ''` in `overrides` keeps them in memory).
+ */
+export async function startTestApp(overrides: Record<string, string> = {}, options: { invoices?: boolean } = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   // The demo mail's PDFs go where the server's storage (FILES_DIR, default DATA_DIR/files) reads them.
-  await seedDemoIfEmpty(db.ds, DEMO_PASSWORD, new Date(), { storage: new LocalFileStorage(path.join(db.dataDir, 'files')) });
-  const env = loadEnv({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATA_DIR: db.dataDir, LOG_LEVEL: 'silent', ...overrides });
+  // The demo's year of invoices only with `{ invoices: true }`: their Factur-X documents take seconds to generate.
+  await seedDemoIfEmpty(db.ds, DEMO_PASSWORD, new Date(), {
+    storage: new LocalFileStorage(path.join(db.dataDir, 'files')),
+    invoices: options.invoices ?? false,
+  });
+  const env = loadEnv({
+    NODE_ENV: 'test',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: db.dataDir,
+    LOG_LEVEL: 'silent',
+    ...(TEST_REDIS_URL ? { REDIS_URL: TEST_REDIS_URL } : {}),
+    ...overrides,
+  });
   const server = await startServer(env, { ds: db.ds, worker: false, log: () => undefined });
   const url = server.url;
   return {
@@ -110,6 +133,7 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
       if (!id) throw new Error(`no company ${name}`);
       return id;
     },
+    runDeferred: () => server.deferred.drain(),
     close: async () => {
       await server.close();
       await db.drop();

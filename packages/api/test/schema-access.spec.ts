@@ -20,6 +20,14 @@ const TENANT_TYPES = new Set([
   'ForwardingRequestConnection',
   'FileLink',
   'MailExport',
+  'Invoice',
+  'InvoiceConnection',
+  'InvoiceLine',
+  'Payment',
+  'InvoiceTotals',
+  'InvoicesExport',
+  'Plan',
+  'InvoicingRun',
 ]);
 /** Company fields that company:read (checked on every way in) already covers. */
 const COMPANY_IDENTITY_FIELDS = new Set(['id', 'name', 'siret', 'address', 'createdAt']);

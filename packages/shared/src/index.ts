@@ -7,6 +7,8 @@ export * from './permissions/api-tokens';
 export * from './validation/ip';
 export * from './i18n/labels';
 export * from './validation/codes';
+export * from './validation/text';
+export * from './validation/mail';
 export * from './validation/email';
 export * from './validation/siret';
 export * from './validation/phone';

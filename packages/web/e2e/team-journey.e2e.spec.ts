@@ -71,6 +71,8 @@ run('team journey in Chromium', () => {
   let alice: Page;
   let lea: Page;
   let demoPath: string;
+  /** Console messages about the Content-Security-Policy, from every page and frame of the journey. */
+  const cspMessages: string[] = [];
 
   beforeAll(async () => {
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
@@ -78,6 +80,11 @@ run('team journey in Chromium', () => {
     browser = await launchBrowser();
     aliceContext = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
     leaContext = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+    for (const context of [aliceContext, leaContext]) {
+      context.on('console', (message) => {
+        if (/Content[- ]Security[- ]Policy/i.test(message.text())) cspMessages.push(`${message.page()?.url() ?? '?'}: ${message.text()}`);
+      });
+    }
     alice = await aliceContext.newPage();
     lea = await leaContext.newPage();
   });
@@ -233,5 +240,11 @@ run('team journey in Chromium', () => {
     // And the API refuses her requests about Demo SAS.
     const denied = await graphql(lea, 'query($id: ID!) { company(id: $id) { id name } }', { id: demoPath.split('/')[2] });
     expect(denied.errors?.map((error) => error.extensions?.code)).toEqual(['NOT_FOUND']);
+  });
+
+  it('ran under the Content-Security-Policy with no violation (pages, and the emails in the mailbox frame)', async () => {
+    const policy = (await fetch(`${server.url}/`, { headers: { accept: 'text/html' } })).headers.get('content-security-policy');
+    expect(policy).toMatch(/script-src 'self'(;|$)/);
+    expect(cspMessages).toEqual([]);
   });
 });

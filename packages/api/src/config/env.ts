@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
+import type { SellerIdentity } from '../modules/invoices/facturx/types';
+import { SELLER_ENV_FIELDS, sellerIdentityOf } from './seller';
 
 /**
  * The only reader of process.env. Everything else receives a parsed `Env`.
@@ -49,10 +51,73 @@ const EnvSchema = z.object({
    * or comma-separated addresses/CIDR ranges of the proxies.
    */
   TRUST_PROXY: z.string().default('loopback'),
-  /** Requests one API token may send per minute (per process). */
+  /** Requests one API token may send per minute (per process; all instances together with REDIS_URL). */
   API_TOKEN_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /**
+   * Query limits, checked before anything executes (docs/api.md, "Limits"). Depth counts nested
+   * fields (fragments flattened, introspection apart); aliases and directives are counted over the
+   * operation; tokens are counted by the parser, which stops at the limit.
+   */
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).default(10),
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).default(30),
+  GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().min(0).default(20),
+  GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(500).default(3000),
+  /** How often one response key may appear in a selection set, fragments flattened (validation is quadratic in it). */
+  GRAPHQL_MAX_FIELD_REPEATS: z.coerce.number().int().min(2).default(10),
+  /** Estimated objects an answer may hold; each connection multiplies what it selects by its `first`. */
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(100).default(10_000),
+  /** Query cost one API or operator token may spend per minute (per process; all instances together with REDIS_URL); at least GRAPHQL_MAX_COST. */
+  API_TOKEN_COST_PER_MINUTE: z.coerce.number().int().min(100).default(100_000),
   /** Largest scan accepted by the upload route, in megabytes. */
   MAIL_UPLOAD_MAX_MB: z.coerce.number().min(0.01).max(200).default(25),
+  /** The seller printed on every invoice (SELLER_*) and the invoices' payment terms: see seller.ts. */
+  ...SELLER_ENV_FIELDS,
+  /**
+   * redis://[user:password@]host:6379[/db] (or rediss://): the counters of the limits below are kept
+   * there, so every instance sees the same counts. Absent (or empty): in this process's memory.
+   */
+  REDIS_URL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .regex(/^rediss?:\/\//, 'REDIS_URL must start with redis:// or rediss://')
+      .optional(),
+  ),
+  /**
+   * Prefix of the counters' keys. Default: `guichet` in production (instances share their counters);
+   * `guichet:<random>` otherwise, new at each start, so tests, browser tests and benches that all come
+   * from 127.0.0.1 never lock each other out. Instances meant to share counters use the same prefix.
+   */
+  RATE_LIMIT_PREFIX: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .regex(/^[\w:.-]{1,64}$/, 'RATE_LIMIT_PREFIX: 1 to 64 letters, digits, _ : . -')
+      .optional(),
+  ),
+  /** Sign-in: failures of one account within LOGIN_WINDOW_MINUTES that lock it for LOGIN_LOCK_MINUTES. */
+  LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+  /** Sign-in: failures from one address (all accounts together) that lock the address. */
+  LOGIN_FAILURES_PER_IP: z.coerce.number().int().min(1).default(50),
+  LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** Sign-in slowdown: each earlier attempt of the account in the window delays the answer this much… */
+  LOGIN_DELAY_STEP_MS: z.coerce.number().int().min(0).default(250),
+  /** …up to this. */
+  LOGIN_DELAY_MAX_MS: z.coerce.number().int().min(0).max(10_000).default(2000),
+  /** Password-reset emails one address may receive per hour (beyond: same answer, no email). */
+  PASSWORD_RESETS_PER_EMAIL_PER_HOUR: z.coerce.number().int().min(1).default(3),
+  /** Password-reset requests one client address may make per hour (beyond: same answer, no email). */
+  PASSWORD_RESETS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(10),
+  /** Access requests and new-link requests one client address may make per hour (beyond: same answer, dropped). */
+  ACCESS_REQUESTS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(5),
+  /** Access requests and new-link requests notified to one company's administrators per day (beyond: dropped). */
+  ACCESS_REQUESTS_PER_COMPANY_PER_DAY: z.coerce.number().int().min(1).default(10),
+  /**
+   * How long a SIGTERM/SIGINT shutdown may take: in-flight requests finish, the workers stop, the
+   * database closes. Connections still open near the end are cut; past it the process is forced out.
+   */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(15_000),
 });
 
 export type Env = z.infer<typeof EnvSchema> & {
@@ -63,6 +128,10 @@ export type Env = z.infer<typeof EnvSchema> & {
   fileUrlSecret: string;
   isProduction: boolean;
   trustProxy: boolean | number | string[];
+  /** RATE_LIMIT_PREFIX, or its default (see above). */
+  rateLimitPrefix: string;
+  /** The seller of the invoices, checked at start (SELLER_*). */
+  seller: SellerIdentity;
 };
 
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
@@ -81,6 +150,8 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     fileUrlSecret: env.FILE_URL_SECRET ?? randomBytes(32).toString('base64url'),
     isProduction: env.NODE_ENV === 'production',
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    rateLimitPrefix: env.RATE_LIMIT_PREFIX ?? (env.NODE_ENV === 'production' ? 'guichet' : `guichet:${randomBytes(6).toString('hex')}`),
+    seller: sellerIdentityOf(env),
   };
 }
 

@@ -4,6 +4,10 @@ import { PasswordResetEntity } from '../modules/auth/password-reset.entity';
 import { SessionEntity } from '../modules/auth/session.entity';
 import { UserEntity } from '../modules/auth/user.entity';
 import { CompanyEntity } from '../modules/companies/company.entity';
+import { DeferredRequestEntity } from '../modules/deferred/deferred-request.entity';
+import { InvoiceEntity, InvoiceLineEntity } from '../modules/invoices/invoice.entity';
+import { InvoicePaymentEntity } from '../modules/invoices/payment.entity';
+import { InvoicePlanEntity, InvoiceSequenceEntity } from '../modules/invoices/plan.entity';
 import { OutboxEmailEntity } from '../modules/mailer/outbox-email.entity';
 import { ForwardingRequestEntity, ForwardingRequestItemEntity } from '../modules/mail/forwarding-request.entity';
 import { MailItemEntity, MailItemTagEntity } from '../modules/mail/mail-item.entity';
@@ -28,4 +32,10 @@ export const entities = [
   ForwardingRequestEntity,
   ForwardingRequestItemEntity,
   ApiTokenEntity,
+  DeferredRequestEntity,
+  InvoicePlanEntity,
+  InvoiceSequenceEntity,
+  InvoiceEntity,
+  InvoiceLineEntity,
+  InvoicePaymentEntity,
 ];

@@ -32,3 +32,14 @@ export const RequiresSignIn = (): AnyDecorator => declare({ kind: 'person' });
 /** An API token, about itself. */
 export const RequiresApiToken = (): AnyDecorator => declare({ kind: 'apiToken' });
 export const Public = (): AnyDecorator => declare({ kind: 'public' });
+
+/** The field extension that marks an operation as sensitive (read by the request limits). */
+export const ONCE_PER_DOCUMENT_EXTENSION = 'oncePerDocument';
+
+/**
+ * A sensitive operation — it checks a secret (password, link, code) or sends an email, or issues a
+ * credential: a request may select it once, and with no other sensitive operation (aliases count).
+ * Goes next to the operation's access declaration.
+ */
+export const OncePerDocument = (): AnyDecorator => (target, propertyKey, descriptor) =>
+  (Extensions({ [ONCE_PER_DOCUMENT_EXTENSION]: true }) as AnyDecorator)(target, propertyKey, descriptor);

@@ -12,6 +12,12 @@ import {
 } from '../modules/mail/mail.resolver';
 import { TeamCompanyFieldsResolver, TeamResolver } from '../modules/team/team.resolver';
 import { ApiTokenCompanyFieldsResolver, ApiTokenResolver } from '../modules/api-tokens/api-tokens.resolver';
+import {
+  InvoiceCompanyFieldsResolver,
+  InvoiceConnectionResolver,
+  InvoiceFieldsResolver,
+  InvoicesResolver,
+} from '../modules/invoices/invoices.resolver';
 import { accessSentence } from '../modules/identity/access';
 import { ACCESS_EXTENSION, type AccessDeclaration } from './access';
 import { accessDirectives } from './access-directives';
@@ -29,6 +35,10 @@ export const resolvers = [
   ForwardingRequestFieldsResolver,
   ApiTokenResolver,
   ApiTokenCompanyFieldsResolver,
+  InvoicesResolver,
+  InvoiceCompanyFieldsResolver,
+  InvoiceConnectionResolver,
+  InvoiceFieldsResolver,
 ] as const;
 
 let cached: GraphQLSchema | undefined;

@@ -1,5 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { DomainError } from '../common/domain-error';
+import { isDatabaseUnavailable, SERVICE_UNAVAILABLE_MESSAGE, SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS } from '../db/unavailable';
+import { TOKEN_LIMIT_MESSAGE } from './query-limits';
 
 /** Codes that Apollo or graphql-js produce for malformed requests; safe to show as they are. */
 const REQUEST_ERROR_CODES = new Set([
@@ -38,6 +40,25 @@ export function createFormatError(options: FormatErrorOptions) {
       };
     }
     const code = formatted.extensions?.code;
+    // The database does not answer (connection refused or lost, pool closed, SQLite locked):
+    // retryable, unlike a bug. The HTTP status and Retry-After come from service-unavailable.ts.
+    if (code === 'SERVICE_UNAVAILABLE' || isDatabaseUnavailable(original)) {
+      options.log(original);
+      return {
+        message: SERVICE_UNAVAILABLE_MESSAGE,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: 'SERVICE_UNAVAILABLE', retryAfter: SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS },
+      };
+    }
+    // The parser stopped at GRAPHQL_MAX_TOKENS: a limit, not a syntax error.
+    const tokens = code === 'GRAPHQL_PARSE_FAILED' ? TOKEN_LIMIT_MESSAGE.exec(formatted.message) : null;
+    if (tokens) {
+      return {
+        message: `The query has more than ${tokens[1]} tokens, the maximum. Split the query, or pass long inputs as variables.`,
+        extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'tokens' },
+      };
+    }
     if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
       const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions: options.exposeInternals ? formatted.extensions : extensions };

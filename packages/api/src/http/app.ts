@@ -6,15 +6,23 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import compression from 'compression';
-import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import express, { type Express, type Request, type Response } from 'express';
 import type { Server } from 'node:http';
 import { buildSchema } from '../graphql/build-schema';
 import type { RequestContext } from '../graphql/context';
+import { InMemoryCostBudget, type CostBudget } from '../graphql/cost-budget';
 import { createFormatError } from '../graphql/format-error';
 import { createLoaders } from '../graphql/loaders';
+import { queryLimitRules, queryLimitsOf, queryParseOptions } from '../graphql/query-limits';
+import { requestLimitsPlugin } from '../graphql/request-limits';
 import { RequestRefused, resolvePrincipal } from '../modules/identity/resolve-principal';
 import { principalSources, type Services } from '../services';
+import { isDatabaseUnavailable, SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS, withTimeout } from '../db/unavailable';
+import { serviceUnavailableError, serviceUnavailablePlugin } from '../graphql/service-unavailable';
 import { devMailboxRouter } from './dev-mailbox';
+import { securityHeaders } from './security-headers';
+import { GRAPHQL_BODY_LIMIT_BYTES, graphqlBodyErrors, refuseRepeatedFields, requireJsonBody } from './graphql-route';
+import { invoiceFilesRouter } from './invoice-files';
 import { mailFilesRouter } from './mail-files';
 import { playgroundRouter } from './playground';
 
@@ -28,21 +36,20 @@ export interface AppOptions {
   log: (message: string) => void;
   /** Show the development mailbox (only without SMTP and outside production). */
   devMailbox: boolean;
+  /** Where tokens spend their query cost per minute (default: this process's memory). */
+  costBudget?: CostBudget;
 }
 
-function securityHeaders(_req: Request, res: Response, next: NextFunction): void {
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Referrer-Policy', 'same-origin');
-  res.setHeader('X-Frame-Options', 'DENY');
-  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
-  next();
-}
+/** How long /readyz waits for the database before answering 503. */
+const READY_TIMEOUT_MS = 2000;
 
 async function buildContext(services: Services, req: Request, res: Response): Promise<RequestContext> {
   let principal;
   try {
     principal = await resolvePrincipal(principalSources(services), req, res);
   } catch (error) {
+    // The session or token could not be read: the database does not answer (503, retryable).
+    if (isDatabaseUnavailable(error)) throw serviceUnavailableError(error);
     if (!(error instanceof RequestRefused)) throw error;
     // Answered before any operation runs, with the refusal's HTTP status (401, 403 or 429).
     throw new GraphQLError(error.message, {
@@ -86,24 +93,39 @@ export async function createApp(services: Services, options: AppOptions): Promis
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', services.env.trustProxy);
-  app.use(securityHeaders);
+  app.use(securityHeaders({ production: services.env.isProduction }));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.get('/readyz', async (_req, res) => {
+  app.get('/readyz', async (req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
+    // During a shutdown (server.ts sets the flag): no new work here.
+    if (req.app.locals.shuttingDown === true) {
+      res.status(503).json({ status: 'stopping', database: services.ds.options.type });
+      return;
+    }
     try {
-      await services.ds.query('SELECT 1');
+      // A database that does not answer makes the probe fail quickly instead of hanging.
+      await withTimeout(services.ds.query('SELECT 1'), READY_TIMEOUT_MS, 'the database');
       res.json({ status: 'ready', database: services.ds.options.type });
     } catch {
+      res.setHeader('Retry-After', String(SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS));
       res.status(503).json({ status: 'unavailable', database: services.ds.options.type });
     }
   });
 
+  const limits = queryLimitsOf(services.env);
   const apollo = new ApolloServer<RequestContext>({
     schema: buildSchema(),
+    // Tokens, depth, aliases and directives are checked before execution; see graphql/query-limits.ts.
+    parseOptions: queryParseOptions(limits),
+    validationRules: queryLimitRules(limits),
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    // main.ts owns SIGTERM/SIGINT. Apollo's own handlers would run a second stop() alongside
+    // server.close(), whose await on the first one never returns (that kept MariaDB processes alive).
+    stopOnTerminationSignals: false,
     formatError: createFormatError({
       exposeInternals: services.env.NODE_ENV === 'development',
       log: (e) => options.log(`graphql error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
@@ -112,16 +134,26 @@ export async function createApp(services: Services, options: AppOptions): Promis
       ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       tokenRefusalJournal,
+      serviceUnavailablePlugin,
+      requestLimitsPlugin({
+        limits,
+        budget: options.costBudget ?? new InMemoryCostBudget(limits.tokenCostPerMinute),
+        production: services.env.isProduction,
+      }),
     ],
   });
   await apollo.start();
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    requireJsonBody,
+    express.json({ limit: GRAPHQL_BODY_LIMIT_BYTES }),
+    refuseRepeatedFields(limits),
     expressMiddleware(apollo, { context: async ({ req, res }) => buildContext(services, req, res) }),
+    graphqlBodyErrors(options.log),
   );
 
   app.use('/files', mailFilesRouter(services, options.log));
+  app.use('/files', invoiceFilesRouter(services, options.log));
   app.use('/playground', playgroundRouter(services.env.webDistDir));
   if (options.devMailbox) app.use('/dev-api/mailbox', devMailboxRouter(services));
 

@@ -36,6 +36,19 @@ export const FILE_ROUTES = {
     access: { kind: 'permission', permission: 'mail:export', company: 'signedLink' },
     description: 'A ZIP export made by createMailExport, for the member or token that asked for it.',
   },
+  downloadInvoice: {
+    method: 'GET',
+    path: '/files/invoices/:companyId/:invoiceId/:format',
+    access: { kind: 'permission', permission: 'invoice:download', company: { arg: 'companyId' } },
+    description:
+      'The Factur-X PDF (format pdf) or the CII XML (xml) of one invoice: with a session, through a signed link from createInvoiceLink; with an API token, directly.',
+  },
+  downloadInvoicesExport: {
+    method: 'GET',
+    path: '/files/invoice-exports/:token',
+    access: { kind: 'permission', permission: 'invoice:download', company: 'signedLink' },
+    description: 'A CSV or ZIP export made by createInvoicesExport, for the member or token that asked for it.',
+  },
 } as const satisfies Record<string, FileRouteDeclaration>;
 
 /** The caller of a file route, resolved exactly as for GraphQL. */

@@ -3,6 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import { Router, type Request, type Response } from 'express';
 import type { ErrorCode } from '@guichet/shared';
 import { DomainError } from '../common/domain-error';
+import { isDatabaseUnavailable, SERVICE_UNAVAILABLE_MESSAGE, SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS } from '../db/unavailable';
 import { mailFileName, mailFileNameUnicode } from '../modules/mail/mail.labels';
 import { mailValidationFailed } from '../modules/mail/mail.validation';
 import type { Services } from '../services';
@@ -39,7 +40,8 @@ export function sendError(
   res.json({ error: { code, message, ...(fields && fields.length > 0 ? { fields } : {}), ...extra } });
 }
 
-function sendFailure(res: Response, error: unknown, log: (m: string) => void): void {
+/** Answers a file route's failure: its coded refusal, or 500 (logged) for anything unexpected. */
+export function sendFailure(res: Response, error: unknown, log: (m: string) => void): void {
   if (error instanceof RequestRefused) {
     if (error.retryAfter !== undefined && !res.headersSent) res.setHeader('Retry-After', String(error.retryAfter));
     sendError(res, error.status, error.code, error.message);
@@ -51,6 +53,14 @@ function sendFailure(res: Response, error: unknown, log: (m: string) => void): v
     return;
   }
   log(`file route error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  if (isDatabaseUnavailable(error)) {
+    // The database does not answer: retryable, unlike a bug.
+    if (!res.headersSent) res.setHeader('Retry-After', String(SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS));
+    sendError(res, 503, 'SERVICE_UNAVAILABLE', SERVICE_UNAVAILABLE_MESSAGE, undefined, {
+      retryAfter: SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS,
+    });
+    return;
+  }
   sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error.');
 }
 

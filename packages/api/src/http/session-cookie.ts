@@ -1,6 +1,19 @@
 import type { Request, Response } from 'express';
 
+/** The session cookie's name in development and tests, over plain http. */
 export const SESSION_COOKIE = 'guichet_session';
+
+/**
+ * In production the `__Host-` prefix makes the browser accept the cookie only when it is Secure,
+ * has Path=/ and no Domain: it cannot be set by a sibling subdomain or over http. Development keeps
+ * a plain name, since a `__Host-` cookie needs https.
+ */
+export const PRODUCTION_SESSION_COOKIE = `__Host-${SESSION_COOKIE}`;
+
+/** The session cookie's name: `__Host-guichet_session` in production (Secure cookies), `guichet_session` otherwise. */
+export function sessionCookieName(production: boolean): string {
+  return production ? PRODUCTION_SESSION_COOKIE : SESSION_COOKIE;
+}
 
 export function readCookie(req: Request, name: string): string | null {
   const header = req.headers.cookie;
@@ -19,10 +32,11 @@ export function readCookie(req: Request, name: string): string | null {
   return null;
 }
 
-export function setSessionCookie(res: Response, token: string, expiresAt: Date, secure: boolean): void {
-  res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, path: '/', expires: expiresAt });
+/** `production`: the `__Host-` name and the Secure flag (Path=/, no Domain, as the prefix requires). */
+export function setSessionCookie(res: Response, token: string, expiresAt: Date, production: boolean): void {
+  res.cookie(sessionCookieName(production), token, { httpOnly: true, sameSite: 'lax', secure: production, path: '/', expires: expiresAt });
 }
 
-export function clearSessionCookie(res: Response, secure: boolean): void {
-  res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure, path: '/' });
+export function clearSessionCookie(res: Response, production: boolean): void {
+  res.clearCookie(sessionCookieName(production), { httpOnly: true, sameSite: 'lax', secure: production, path: '/' });
 }

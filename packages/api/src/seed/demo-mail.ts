@@ -5,7 +5,8 @@ import { UserEntity } from '../modules/auth/user.entity';
 import { CompanyEntity } from '../modules/companies/company.entity';
 import { ForwardingRequestEntity, ForwardingRequestItemEntity } from '../modules/mail/forwarding-request.entity';
 import { MailItemEntity, MailItemTagEntity, type MailStatus, type MailType } from '../modules/mail/mail-item.entity';
-import { searchTextOf, foldText } from '../modules/mail/mail.validation';
+import { tagNameKey } from '@guichet/shared';
+import { searchTextOf } from '../modules/mail/mail.validation';
 import { TagEntity } from '../modules/mail/tag.entity';
 import { mailFileKey, type FileStorage } from '../storage/storage';
 
@@ -203,7 +204,7 @@ export async function seedDemoMail(
     const tags = new Map<DemoTagName, TagEntity>(
       DEMO_TAGS.map((t) => [
         t.name,
-        { id: newId(), companyId: company.id, name: t.name, nameKey: foldText(t.name), color: t.color, createdAt: now, updatedAt: now },
+        { id: newId(), companyId: company.id, name: t.name, nameKey: tagNameKey(t.name), color: t.color, createdAt: now, updatedAt: now },
       ]),
     );
     const items: MailItemEntity[] = [];
@@ -242,7 +243,8 @@ export async function seedDemoMail(
         fileSize: stored.size,
         fileSha256: stored.sha256,
         searchText: searchTextOf(sender, recipient),
-        createdAt: new Date(receivedAt.getTime() + 40 * 60_000),
+        // Scanned about 40 minutes after it arrived, but never later than the seed itself.
+        createdAt: new Date(Math.min(receivedAt.getTime() + 40 * 60_000, now.getTime())),
         uploadedById: staff?.id ?? null,
       });
       // Most letters carry their template's tags; a few are left for the user to sort.

@@ -6,6 +6,8 @@ import { UserEntity } from '../modules/auth/user.entity';
 import { CompanyEntity } from '../modules/companies/company.entity';
 import { MembershipEntity } from '../modules/team/membership.entity';
 import type { FileStorage } from '../storage/storage';
+import type { SellerIdentity } from '../modules/invoices/facturx';
+import { seedDemoInvoices } from './demo-invoices';
 import { seedDemoMail } from './demo-mail';
 
 export interface DemoLogin {
@@ -23,8 +25,8 @@ interface DemoPerson {
 }
 
 export const DEMO_COMPANIES = {
-  demo: { name: 'Demo SAS', siret: '91234567800011', addressLine1: '12 rue de la Paix', postalCode: '75002', city: 'Paris' },
-  autre: { name: 'Autre SARL', siret: '92345678100015', addressLine1: '8 avenue Jean Médecin', postalCode: '06000', city: 'Nice' },
+  demo: { name: 'Demo SAS', siret: '91234567500017', addressLine1: '12 rue de la Paix', postalCode: '75002', city: 'Paris' },
+  autre: { name: 'Autre SARL', siret: '92345678400019', addressLine1: '8 avenue Jean Médecin', postalCode: '06000', city: 'Nice' },
 } as const;
 
 const DEMO_SAS_PEOPLE: DemoPerson[] = [
@@ -78,10 +80,11 @@ export async function seedDemoIfEmpty(
   ds: DataSource,
   password: string,
   now: Date = new Date(),
-  options: { storage?: FileStorage } = {},
+  options: { storage?: FileStorage; seller?: SellerIdentity; invoices?: boolean } = {},
 ): Promise<DemoLogin[] | null> {
   if ((await ds.getRepository(UserEntity).count()) > 0) return null;
   const logins: DemoLogin[] = [];
+  const ids = { staff: '', demo: '' };
   await ds.transaction(async (em) => {
     const makeUser = async (p: { firstName: string; lastName: string; email: string }, isStaff = false): Promise<UserEntity> => {
       const user: UserEntity = {
@@ -102,6 +105,7 @@ export async function seedDemoIfEmpty(
       return user;
     };
     const staff = await makeUser(STAFF, true);
+    ids.staff = staff.id;
     logins.push({ email: STAFF.email, description: STAFF.description });
     for (const [key, people] of [
       ['demo', DEMO_SAS_PEOPLE],
@@ -110,6 +114,7 @@ export async function seedDemoIfEmpty(
       const c = DEMO_COMPANIES[key];
       const company: CompanyEntity = { id: newId(), ...c, addressLine2: null, country: 'FR', createdAt: now, updatedAt: now };
       await em.insert(CompanyEntity, company);
+      if (key === 'demo') ids.demo = company.id;
       let admin: UserEntity | undefined;
       for (const person of people) {
         const user = await makeUser(person);
@@ -134,5 +139,7 @@ export async function seedDemoIfEmpty(
   });
   // Demo mail with its PDFs, when there is a file storage to put them in.
   if (options.storage) await seedDemoMail(ds, options.storage, DEMO_COMPANIES, now);
+  // A year of Demo SAS's invoices (Factur-X PDFs and XMLs in the same storage).
+  if (options.storage && options.invoices !== false) await seedDemoInvoices(ds, options.storage, ids.demo, ids.staff, now, options.seller);
   return logins;
 }

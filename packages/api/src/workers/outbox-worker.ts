@@ -65,9 +65,15 @@ export class OutboxWorker {
     this.timer = setTimeout(() => void tick(), 0);
   }
 
+  /**
+   * Stops the loop (at shutdown). A batch being sent finishes the message in hand; the rows it
+   * claimed and has not sent yet go back to the queue at once, not after their lease, for the next
+   * worker or process. Resolves when nothing runs any more: no timer, no query in progress.
+   */
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
     await this.running;
   }
 
@@ -106,7 +112,11 @@ export class OutboxWorker {
     const rows = await this.claim(now());
     let sent = 0;
     const repo = this.ds.getRepository(OutboxEmailEntity);
-    for (const row of rows) {
+    for (const [index, row] of rows.entries()) {
+      if (this.stopped) {
+        await this.release(rows.slice(index), now());
+        break;
+      }
       try {
         await this.transport.send({ to: row.toAddress, subject: row.subject, text: row.textBody, html: row.htmlBody });
         await repo.update({ id: row.id }, { status: 'SENT', sentAt: now(), lastError: null });
@@ -126,6 +136,16 @@ export class OutboxWorker {
       }
     }
     return sent;
+  }
+
+  /** Gives claimed rows back, due now, as if this claim had not happened. */
+  private async release(rows: OutboxEmailEntity[], at: Date): Promise<void> {
+    await this.ds
+      .createQueryBuilder()
+      .update(OutboxEmailEntity)
+      .set({ status: 'PENDING', attempts: () => 'attempts - 1', nextAttemptAt: at })
+      .where({ id: In(rows.map((r) => r.id)), status: 'SENDING' })
+      .execute();
   }
 
   /** Rows due now (for tests and the readiness of the dev mailbox). */

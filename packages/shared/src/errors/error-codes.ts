@@ -33,8 +33,11 @@ export function isErrorCode(x: unknown): x is ErrorCode {
   return typeof x === 'string' && Object.prototype.hasOwnProperty.call(ERROR_CODES, x);
 }
 
-/** One invalid field, as listed in `extensions.fields` of a VALIDATION_FAILED error. */
-export type FieldError = { field: string; code: ValidationCode };
+/**
+ * One invalid field, as listed in `extensions.fields` of a VALIDATION_FAILED error. `params` fill
+ * the message's placeholders (`TEXT_TOO_LONG` carries `{ max }`).
+ */
+export type FieldError = { field: string; code: ValidationCode; params?: Readonly<Record<string, string>> };
 
 export const ERROR_MESSAGES: Readonly<Record<ErrorCode, Labels>> = {
   UNAUTHENTICATED: {

@@ -1,5 +1,6 @@
 import type { API_TOKEN_ERROR_CODES } from '../validation/codes';
 import { isIP } from '../validation/ip';
+import { TEXT_LIMITS, unsafeTextCode, type UnsafeTextCode } from '../validation/text';
 import { PERMISSION_MATRIX } from './matrix';
 import { INTERACTIVE_ONLY_PERMISSIONS, PERMISSIONS, type Permission, isPermission } from './permissions';
 
@@ -50,8 +51,11 @@ export function canAsApiToken(
     : (tokenPermissions as readonly Permission[]).includes(permission);
 }
 
-/** What the operator's own programs (scanning station, billing tool) may be allowed to do. */
-export const OPERATOR_TOKEN_CAPABILITIES = ['scan:upload'] as const;
+/**
+ * What the operator's own programs may be allowed to do: upload scans (scanning station); issue
+ * invoices and record payments (billing tool) — never the rest of the operator's invoicing.
+ */
+export const OPERATOR_TOKEN_CAPABILITIES = ['scan:upload', 'invoice:issue'] as const;
 export type OperatorTokenCapability = (typeof OPERATOR_TOKEN_CAPABILITIES)[number];
 export function isOperatorTokenCapability(x: unknown): x is OperatorTokenCapability {
   return typeof x === 'string' && (OPERATOR_TOKEN_CAPABILITIES as readonly string[]).includes(x);
@@ -65,9 +69,12 @@ export const API_TOKEN_MAX_ALLOWED_IPS = 20;
 
 export type ApiTokenErrorCode = (typeof API_TOKEN_ERROR_CODES)[number];
 
-type Checked<T> = { ok: true; value: T } | { ok: false; error: ApiTokenErrorCode };
+type Checked<T> = { ok: true; value: T } | { ok: false; error: ApiTokenErrorCode | UnsafeTextCode };
 
+/** A token's name: at most 80 characters, without bidirectional controls or zero-width characters. */
 export function validateApiTokenName(input: string): Checked<string> {
+  const unsafe = unsafeTextCode(input);
+  if (unsafe) return { ok: false, error: unsafe };
   const value = input.normalize('NFC').replace(/\s+/g, ' ').trim();
   if (value.length === 0) return { ok: false, error: 'TOKEN_NAME_REQUIRED' };
   if (value.length > API_TOKEN_NAME_MAX_LENGTH) return { ok: false, error: 'TOKEN_NAME_TOO_LONG' };
@@ -101,9 +108,12 @@ export function validateApiTokenGraceHours(hours: number): Checked<number> {
  */
 export function validateIpAllowList(input: readonly string[]): Checked<string[]> {
   const out: string[] = [];
+  // Beyond five times the limit the list is refused without reading it (duplicates aside, it could not fit).
+  if (input.length > API_TOKEN_MAX_ALLOWED_IPS * 5) return { ok: false, error: 'TOKEN_TOO_MANY_IP_RANGES' };
   for (const raw of input) {
     const entry = raw.trim().toLowerCase();
     if (entry.length === 0) continue;
+    if (entry.length > TEXT_LIMITS.ipRange) return { ok: false, error: 'TOKEN_IP_RANGE_INVALID' };
     const [address = '', prefixText, extra] = entry.split('/');
     const family = isIP(address);
     if (family === 0 || extra !== undefined) return { ok: false, error: 'TOKEN_IP_RANGE_INVALID' };

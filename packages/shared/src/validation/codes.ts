@@ -19,7 +19,11 @@ export const EMAIL_ERROR_CODES = [
 ] as const;
 export type EmailErrorCode = (typeof EMAIL_ERROR_CODES)[number];
 
-export const EMAIL_WARNING_CODES = ['EMAIL_DOMAIN_TYPO'] as const;
+/**
+ * Warnings, never errors: a likely typo, and domains that are not plain ASCII once decoded
+ * (`xn--` punycode labels) or that mix scripts or imitate a Latin name with other letters.
+ */
+export const EMAIL_WARNING_CODES = ['EMAIL_DOMAIN_TYPO', 'EMAIL_DOMAIN_PUNYCODE', 'EMAIL_DOMAIN_MIXED_SCRIPT'] as const;
 export type EmailWarningCode = (typeof EMAIL_WARNING_CODES)[number];
 
 export const SIRET_ERROR_CODES = ['SIRET_REQUIRED', 'SIRET_FORMAT', 'SIRET_CHECKSUM'] as const;
@@ -45,7 +49,13 @@ export type NameErrorCode = (typeof NAME_ERROR_CODES)[number];
 export const COMPANY_NAME_ERROR_CODES = ['COMPANY_NAME_REQUIRED', 'COMPANY_NAME_TOO_LONG'] as const;
 export type CompanyNameErrorCode = (typeof COMPANY_NAME_ERROR_CODES)[number];
 
-export const ADDRESS_ERROR_CODES = ['ADDRESS_LINE_REQUIRED', 'POSTAL_CODE_INVALID', 'CITY_REQUIRED', 'COUNTRY_INVALID'] as const;
+export const ADDRESS_ERROR_CODES = [
+  'ADDRESS_LINE_REQUIRED',
+  'POSTAL_CODE_INVALID',
+  'CITY_REQUIRED',
+  'COUNTRY_INVALID',
+  'ADDRESS_TOO_LONG',
+] as const;
 export type AddressErrorCode = (typeof ADDRESS_ERROR_CODES)[number];
 
 /** Per-row outcomes of an invitation (and of an access-request approval). */
@@ -78,7 +88,6 @@ export const MAIL_ERROR_CODES = [
   'TAG_NAME_TOO_LONG',
   'TAG_COLOR_INVALID',
   'IDEMPOTENCY_KEY_INVALID',
-  'ADDRESS_TOO_LONG',
 ] as const;
 export type MailErrorCode = (typeof MAIL_ERROR_CODES)[number];
 
@@ -93,6 +102,65 @@ export const API_TOKEN_ERROR_CODES = [
   'TOKEN_IP_RANGE_INVALID',
   'TOKEN_TOO_MANY_IP_RANGES',
 ] as const;
+
+/**
+ * Rules of any free text: bidirectional controls and zero-width characters refused in names, tags,
+ * senders and token names; a value longer than its column (`TEXT_TOO_LONG`, with `max`).
+ */
+export const TEXT_ERROR_CODES = ['TEXT_BIDI_CONTROL', 'TEXT_INVISIBLE_CHARACTER', 'TEXT_TOO_LONG'] as const;
+export type TextErrorCode = (typeof TEXT_ERROR_CODES)[number];
+
+/**
+ * Invoices: the document's own rules (the Factur-X generator's input checks, which name the field
+ * at fault), then credit notes, payments and invoicing runs.
+ */
+export const INVOICE_ERROR_CODES = [
+  'INVOICE_KIND_INVALID',
+  'INVOICE_NUMBER_REQUIRED',
+  'INVOICE_NUMBER_INVALID',
+  'INVOICE_DATE_INVALID',
+  'INVOICE_DUE_BEFORE_ISSUE',
+  'INVOICE_DUE_DATE_TOO_LATE',
+  'INVOICE_PERIOD_INVALID',
+  'INVOICE_CREDIT_NOTE_REFERENCE_REQUIRED',
+  'INVOICE_CREDIT_NOTE_REFERENCE_INVALID',
+  'INVOICE_LINES_REQUIRED',
+  'INVOICE_TOO_MANY_LINES',
+  'INVOICE_LABEL_REQUIRED',
+  'INVOICE_TEXT_TOO_LONG',
+  'INVOICE_TEXT_INVALID',
+  'INVOICE_QUANTITY_INVALID',
+  'INVOICE_UNIT_PRICE_INVALID',
+  'INVOICE_AMOUNT_TOO_LARGE',
+  'INVOICE_VAT_RATE_INVALID',
+  'INVOICE_EXEMPTION_REASON_REQUIRED',
+  'INVOICE_EXEMPTION_REASON_UNEXPECTED',
+  'INVOICE_EXEMPTION_REASON_MIXED',
+  'INVOICE_PAID_AMOUNT_INVALID',
+  'INVOICE_FIELD_REQUIRED',
+  'INVOICE_SIREN_INVALID',
+  'INVOICE_SIRET_INVALID',
+  'INVOICE_VAT_NUMBER_INVALID',
+  'INVOICE_SELLER_VAT_NUMBER_REQUIRED',
+  'INVOICE_COUNTRY_INVALID',
+  'INVOICE_IBAN_INVALID',
+  'INVOICE_BIC_INVALID',
+  'INVOICE_EMAIL_INVALID',
+  'CREDIT_NOTE_TARGET_INVALID',
+  'CREDIT_NOTE_LINES_REQUIRED',
+  'CREDIT_NOTE_REASON_REQUIRED',
+  'CREDIT_NOTE_EXCEEDS_INVOICE',
+  'CREDIT_NOTE_RATE_NOT_ON_INVOICE',
+  'PAYMENT_AMOUNT_INVALID',
+  'PAYMENT_EXCEEDS_DUE',
+  'PAYMENT_DATE_INVALID',
+  'PAYMENT_DATE_IN_FUTURE',
+  'PAYMENT_DATE_BEFORE_ISSUE',
+  'PAYMENT_REFERENCE_TOO_LONG',
+  'INVOICING_PERIOD_INVALID',
+  'INVOICING_PERIOD_OUT_OF_RANGE',
+] as const;
+export type InvoiceErrorCode = (typeof INVOICE_ERROR_CODES)[number];
 
 export const VALIDATION_CODES = [
   ...SCOPE_ERROR_CODES,
@@ -109,6 +177,8 @@ export const VALIDATION_CODES = [
   ...TEAM_WARNING_CODES,
   ...MAIL_ERROR_CODES,
   ...API_TOKEN_ERROR_CODES,
+  ...TEXT_ERROR_CODES,
+  ...INVOICE_ERROR_CODES,
 ] as const;
 export type ValidationCode = (typeof VALIDATION_CODES)[number];
 

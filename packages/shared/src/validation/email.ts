@@ -1,7 +1,14 @@
 import type { EmailErrorCode } from './codes';
+import { foldForComparison, scriptsOf } from './text';
+
+/** An internationalised (`xn--`) or look-alike domain: `domain` is how it reads once decoded. */
+export interface EmailDomainWarning {
+  code: 'EMAIL_DOMAIN_PUNYCODE' | 'EMAIL_DOMAIN_MIXED_SCRIPT';
+  domain: string;
+}
 
 export type EmailValidation =
-  | { ok: true; email: string; warning?: { code: 'EMAIL_DOMAIN_TYPO'; suggestion: string } }
+  | { ok: true; email: string; warning?: { code: 'EMAIL_DOMAIN_TYPO'; suggestion: string }; domainWarning?: EmailDomainWarning }
   | { ok: false; email: string; error: EmailErrorCode };
 
 export interface EmailValidationOptions {
@@ -222,7 +229,87 @@ export function validateEmail(raw: string, options: EmailValidationOptions = {})
   }
 
   const suggestion = suggestEmailDomain(email);
-  return suggestion ? { ok: true, email, warning: { code: 'EMAIL_DOMAIN_TYPO', suggestion } } : { ok: true, email };
+  const domainWarning = emailDomainWarning(domain);
+  return {
+    ok: true,
+    email,
+    ...(suggestion ? { warning: { code: 'EMAIL_DOMAIN_TYPO' as const, suggestion } } : {}),
+    ...(domainWarning ? { domainWarning } : {}),
+  };
+}
+
+/**
+ * Domains stay ASCII (accents are refused), but an ASCII domain can still spell another script:
+ * `xn--` labels are punycode. Such a domain gets a warning, never an error: `EMAIL_DOMAIN_MIXED_SCRIPT`
+ * when a decoded label mixes scripts (Latin with Cyrillic or Greek…) or imitates Latin letters with
+ * look-alikes (`аррle` in Cyrillic), `EMAIL_DOMAIN_PUNYCODE` for any other internationalised label.
+ * `domain` is the decoded form, so the person sees what the address really says.
+ */
+export function emailDomainWarning(domain: string): EmailDomainWarning | null {
+  const labels = domain.toLowerCase().split('.');
+  if (!labels.some((label) => label.startsWith('xn--'))) return null;
+  const decoded = labels.map((label) => (label.startsWith('xn--') ? (decodePunycode(label.slice(4)) ?? label) : label));
+  const unicode = decoded.join('.');
+  const lookAlike = decoded.some((label, i) => {
+    if (!labels[i]?.startsWith('xn--')) return false;
+    const scripts = scriptsOf(label);
+    if (scripts.size > 1) return true;
+    // A label wholly in Cyrillic or Greek whose letters all imitate Latin ones.
+    return (scripts.has('Cyrillic') || scripts.has('Greek')) && /^[a-z0-9-]+$/.test(foldForComparison(label));
+  });
+  return { code: lookAlike ? 'EMAIL_DOMAIN_MIXED_SCRIPT' : 'EMAIL_DOMAIN_PUNYCODE', domain: unicode };
+}
+
+/** RFC 3492 decoding of one punycode label (without its `xn--`); null when it is not valid punycode. */
+export function decodePunycode(input: string): string | null {
+  const base = 36;
+  const tMin = 1;
+  const tMax = 26;
+  const skew = 38;
+  const damp = 700;
+  const adapt = (delta: number, points: number, first: boolean): number => {
+    let d = first ? Math.floor(delta / damp) : delta >> 1;
+    d += Math.floor(d / points);
+    let k = 0;
+    while (d > ((base - tMin) * tMax) >> 1) {
+      d = Math.floor(d / (base - tMin));
+      k += base;
+    }
+    return k + Math.floor(((base - tMin + 1) * d) / (d + skew));
+  };
+  const digit = (c: number): number => (c >= 48 && c <= 57 ? c - 22 : c >= 65 && c <= 90 ? c - 65 : c >= 97 && c <= 122 ? c - 97 : base);
+  const end = input.lastIndexOf('-');
+  const output: number[] = [];
+  for (let j = 0; j < Math.max(end, 0); j++) {
+    const c = input.charCodeAt(j);
+    if (c >= 0x80) return null;
+    output.push(c);
+  }
+  let n = 128;
+  let bias = 72;
+  let i = 0;
+  for (let index = end > 0 ? end + 1 : 0; index < input.length;) {
+    const oldi = i;
+    let w = 1;
+    for (let k = base; ; k += base) {
+      if (index >= input.length) return null;
+      const d = digit(input.charCodeAt(index++));
+      if (d >= base || d > Math.floor((0x7fffffff - i) / w)) return null;
+      i += d * w;
+      const t = k <= bias ? tMin : k >= bias + tMax ? tMax : k - bias;
+      if (d < t) break;
+      if (w > Math.floor(0x7fffffff / (base - t))) return null;
+      w *= base - t;
+    }
+    const length = output.length + 1;
+    bias = adapt(i - oldi, length, oldi === 0);
+    if (Math.floor(i / length) > 0x10ffff - n) return null;
+    n += Math.floor(i / length);
+    i %= length;
+    if (n > 0x10ffff) return null;
+    output.splice(i++, 0, n);
+  }
+  return String.fromCodePoint(...output);
 }
 
 /**

@@ -59,6 +59,14 @@ export const VALIDATION_MESSAGES: Readonly<Record<ValidationCode, Labels>> = {
     fr: 'Vouliez-vous dire {suggestion}\u00a0?',
     en: 'Did you mean {suggestion}?',
   },
+  EMAIL_DOMAIN_PUNYCODE: {
+    fr: 'Le domaine de cette adresse est internationalisé (il s’écrit {domain})\u00a0: vérifiez que c’est bien celui de la personne.',
+    en: 'The domain of this address is internationalised (it reads {domain}): check that it really is this person’s.',
+  },
+  EMAIL_DOMAIN_MIXED_SCRIPT: {
+    fr: 'Le domaine de cette adresse mélange des alphabets ou imite un nom en lettres latines ({domain})\u00a0: vérifiez-le lettre par lettre.',
+    en: 'The domain of this address mixes alphabets or imitates a name in Latin letters ({domain}): check it letter by letter.',
+  },
   SIRET_REQUIRED: {
     fr: 'Saisissez le numéro SIRET.',
     en: 'Enter the SIRET number.',
@@ -138,6 +146,10 @@ export const VALIDATION_MESSAGES: Readonly<Record<ValidationCode, Labels>> = {
   COUNTRY_INVALID: {
     fr: 'Choisissez un pays valide (code ISO à deux lettres, par exemple FR).',
     en: 'Choose a valid country (two-letter ISO code, e.g. FR).',
+  },
+  ADDRESS_TOO_LONG: {
+    fr: 'Cette ligne est trop longue (200 caractères au maximum pour l’adresse, 100 pour la ville).',
+    en: 'This line is too long (at most 200 characters for the address, 100 for the city).',
   },
   ALREADY_MEMBER: {
     fr: 'Cette personne fait déjà partie de l’équipe.',
@@ -223,10 +235,6 @@ export const VALIDATION_MESSAGES: Readonly<Record<ValidationCode, Labels>> = {
     fr: 'La demande n’a pas pu être identifiée. Fermez le formulaire et recommencez.',
     en: 'The request could not be identified. Close the form and start again.',
   },
-  ADDRESS_TOO_LONG: {
-    fr: 'Cette ligne est trop longue.',
-    en: 'This line is too long.',
-  },
   TOKEN_NAME_REQUIRED: {
     fr: 'Donnez un nom au jeton (par exemple le nom du logiciel qui l’utilisera).',
     en: 'Give the token a name (for instance the name of the software that will use it).',
@@ -258,6 +266,194 @@ export const VALIDATION_MESSAGES: Readonly<Record<ValidationCode, Labels>> = {
   TOKEN_TOO_MANY_IP_RANGES: {
     fr: 'Au plus 20 adresses ou plages.',
     en: 'At most 20 addresses or ranges.',
+  },
+  TEXT_BIDI_CONTROL: {
+    fr: 'Ce texte contient un caractère invisible qui change le sens d’affichage (U+202E…)\u00a0: retapez-le au lieu de le coller.',
+    en: 'This text contains an invisible character that changes the display direction (U+202E…): type it instead of pasting it.',
+  },
+  TEXT_INVISIBLE_CHARACTER: {
+    fr: 'Ce texte contient un caractère invisible (espace sans largeur…)\u00a0: retapez-le au lieu de le coller.',
+    en: 'This text contains an invisible character (zero-width space…): type it instead of pasting it.',
+  },
+  TEXT_TOO_LONG: {
+    fr: 'Ce texte est trop long ({max} caractères au maximum).',
+    en: 'This text is too long (at most {max} characters).',
+  },
+  INVOICE_KIND_INVALID: {
+    fr: 'Type de document inconnu\u00a0: facture ou avoir.',
+    en: 'Unknown kind of document: invoice or credit note.',
+  },
+  INVOICE_NUMBER_REQUIRED: {
+    fr: 'Le numéro de facture manque.',
+    en: 'The invoice number is missing.',
+  },
+  INVOICE_NUMBER_INVALID: {
+    fr: 'Numéro de facture non valide (lettres, chiffres et . _ / -, 40 caractères au plus).',
+    en: 'Invalid invoice number (letters, digits and . _ / -, at most 40 characters).',
+  },
+  INVOICE_DATE_INVALID: {
+    fr: 'Date non valide\u00a0: écrivez-la AAAA-MM-JJ (par exemple 2026-03-31).',
+    en: 'Invalid date: write it YYYY-MM-DD (for example 2026-03-31).',
+  },
+  INVOICE_DUE_BEFORE_ISSUE: {
+    fr: 'La date d’échéance ne peut pas précéder la date d’émission de la facture.',
+    en: 'The due date cannot be before the invoice’s issue date.',
+  },
+  INVOICE_DUE_DATE_TOO_LATE: {
+    fr: 'L’échéance dépasse 60 jours après l’émission, le délai maximal entre professionnels (article L441-10 du Code de commerce).',
+    en: 'The due date is more than 60 days after issue, the legal maximum between businesses in France (Code de commerce, L441-10).',
+  },
+  INVOICE_PERIOD_INVALID: {
+    fr: 'La fin de la période de service précède son début.',
+    en: 'The end of the service period is before its start.',
+  },
+  INVOICE_CREDIT_NOTE_REFERENCE_REQUIRED: {
+    fr: 'Un avoir doit indiquer la facture qu’il corrige.',
+    en: 'A credit note must name the invoice it corrects.',
+  },
+  INVOICE_CREDIT_NOTE_REFERENCE_INVALID: {
+    fr: 'La facture corrigée par l’avoir n’est pas valide (même numéro, ou émise après l’avoir).',
+    en: 'The invoice the credit note corrects is not valid (same number, or issued after the credit note).',
+  },
+  INVOICE_LINES_REQUIRED: {
+    fr: 'Ajoutez au moins une ligne.',
+    en: 'Add at least one line.',
+  },
+  INVOICE_TOO_MANY_LINES: {
+    fr: 'Trop de lignes\u00a0: 500 au plus par facture.',
+    en: 'Too many lines: at most 500 per invoice.',
+  },
+  INVOICE_LABEL_REQUIRED: {
+    fr: 'Saisissez un libellé.',
+    en: 'Enter a label.',
+  },
+  INVOICE_TEXT_TOO_LONG: {
+    fr: 'Ce texte est trop long pour une facture.',
+    en: 'This text is too long for an invoice.',
+  },
+  INVOICE_TEXT_INVALID: {
+    fr: 'Ce texte contient des caractères de contrôle qu’une facture électronique ne peut pas porter.',
+    en: 'This text contains control characters that an electronic invoice cannot carry.',
+  },
+  INVOICE_QUANTITY_INVALID: {
+    fr: 'La quantité doit être un nombre positif, non nul, avec 4 décimales au plus et un point comme séparateur (par exemple 1.5).',
+    en: 'The quantity must be a positive, non-zero number with at most 4 decimals and a dot as separator (for example 1.5).',
+  },
+  INVOICE_UNIT_PRICE_INVALID: {
+    fr: 'Le prix unitaire HT doit être un nombre entier de centimes, positif ou nul.',
+    en: 'The unit price excluding VAT must be a whole number of cents, zero or more.',
+  },
+  INVOICE_AMOUNT_TOO_LARGE: {
+    fr: 'Montant trop élevé\u00a0: une facture est limitée à 21\u00a0474\u00a0836,47\u00a0€ TTC.',
+    en: 'Amount too large: one invoice is limited to €21,474,836.47 including VAT.',
+  },
+  INVOICE_VAT_RATE_INVALID: {
+    fr: 'Taux de TVA non valide\u00a0: choisissez 20, 10, 5.5, 2.1 ou 0.',
+    en: 'Invalid VAT rate: choose 20, 10, 5.5, 2.1 or 0.',
+  },
+  INVOICE_EXEMPTION_REASON_REQUIRED: {
+    fr: 'Une ligne à 0\u00a0% de TVA doit porter la mention de l’exonération (par exemple «\u00a0Exonération de TVA, article 261 C du CGI\u00a0»).',
+    en: 'A line at 0% VAT needs the exemption statement (for example “Exonération de TVA, article 261 C du CGI”).',
+  },
+  INVOICE_EXEMPTION_REASON_UNEXPECTED: {
+    fr: 'Une mention d’exonération ne s’applique qu’à une ligne à 0\u00a0% de TVA.',
+    en: 'An exemption statement applies only to a line at 0% VAT.',
+  },
+  INVOICE_EXEMPTION_REASON_MIXED: {
+    fr: 'Toutes les lignes à 0\u00a0% de TVA d’une facture doivent porter la même mention d’exonération.',
+    en: 'Every 0% VAT line of an invoice must carry the same exemption statement.',
+  },
+  INVOICE_PAID_AMOUNT_INVALID: {
+    fr: 'Le montant déjà payé doit être compris entre zéro et le total TTC.',
+    en: 'The amount already paid must be between zero and the total including VAT.',
+  },
+  INVOICE_FIELD_REQUIRED: {
+    fr: 'Cette information est obligatoire sur une facture.',
+    en: 'This information is required on an invoice.',
+  },
+  INVOICE_SIREN_INVALID: {
+    fr: 'Le SIREN (les 9 premiers chiffres du SIRET) n’est pas valide\u00a0: corrigez le SIRET de l’entreprise avant de la facturer.',
+    en: 'The SIREN (the first 9 digits of the SIRET) is not valid: correct the company’s SIRET before invoicing it.',
+  },
+  INVOICE_SIRET_INVALID: {
+    fr: 'Le SIRET n’est pas valide ou ne commence pas par le SIREN.',
+    en: 'The SIRET is not valid or does not start with the SIREN.',
+  },
+  INVOICE_VAT_NUMBER_INVALID: {
+    fr: 'Le numéro de TVA intracommunautaire n’est pas valide (FR, une clé de 2 caractères, puis le SIREN).',
+    en: 'The intra-community VAT number is not valid (FR, a 2-character key, then the SIREN).',
+  },
+  INVOICE_SELLER_VAT_NUMBER_REQUIRED: {
+    fr: 'Le numéro de TVA du vendeur est obligatoire sur une facture soumise à TVA.',
+    en: 'The seller’s VAT number is required on an invoice subject to VAT.',
+  },
+  INVOICE_COUNTRY_INVALID: {
+    fr: 'Code pays non valide\u00a0: deux lettres majuscules (FR).',
+    en: 'Invalid country code: two capital letters (FR).',
+  },
+  INVOICE_IBAN_INVALID: {
+    fr: 'L’IBAN n’est pas valide (clé de contrôle incorrecte).',
+    en: 'The IBAN is not valid (wrong check digits).',
+  },
+  INVOICE_BIC_INVALID: {
+    fr: 'Le BIC n’est pas valide (8 ou 11 caractères, par exemple BNPAFRPP).',
+    en: 'The BIC is not valid (8 or 11 characters, for example BNPAFRPP).',
+  },
+  INVOICE_EMAIL_INVALID: {
+    fr: 'L’adresse e-mail de facturation n’est pas valide.',
+    en: 'The billing email address is not valid.',
+  },
+  CREDIT_NOTE_TARGET_INVALID: {
+    fr: 'Un avoir corrige une facture, jamais un autre avoir.',
+    en: 'A credit note corrects an invoice, never another credit note.',
+  },
+  CREDIT_NOTE_LINES_REQUIRED: {
+    fr: 'Cette facture a déjà un avoir\u00a0: indiquez les lignes du nouvel avoir.',
+    en: 'This invoice already has a credit note: give the lines of the new one.',
+  },
+  CREDIT_NOTE_REASON_REQUIRED: {
+    fr: 'Indiquez le motif de l’avoir (il est imprimé sur le document).',
+    en: 'Give the reason for the credit note (it is printed on the document).',
+  },
+  CREDIT_NOTE_EXCEEDS_INVOICE: {
+    fr: 'L’avoir dépasse ce qui reste à créditer sur la facture.',
+    en: 'The credit note exceeds what remains to be credited on the invoice.',
+  },
+  CREDIT_NOTE_RATE_NOT_ON_INVOICE: {
+    fr: 'L’avoir crédite un taux de TVA au-delà de ce que la facture porte à ce taux.',
+    en: 'The credit note credits a VAT rate beyond what the invoice bears at that rate.',
+  },
+  PAYMENT_AMOUNT_INVALID: {
+    fr: 'Le montant du paiement doit être un nombre entier de centimes supérieur à zéro.',
+    en: 'The payment amount must be a whole number of cents greater than zero.',
+  },
+  PAYMENT_EXCEEDS_DUE: {
+    fr: 'Le paiement dépasse le reste à payer de la facture.',
+    en: 'The payment exceeds what remains due on the invoice.',
+  },
+  PAYMENT_DATE_INVALID: {
+    fr: 'Date de paiement non valide\u00a0: écrivez-la AAAA-MM-JJ.',
+    en: 'Invalid payment date: write it YYYY-MM-DD.',
+  },
+  PAYMENT_DATE_IN_FUTURE: {
+    fr: 'La date de paiement ne peut pas être dans le futur.',
+    en: 'The payment date cannot be in the future.',
+  },
+  PAYMENT_DATE_BEFORE_ISSUE: {
+    fr: 'La date de paiement ne peut pas précéder la date d’émission de la facture.',
+    en: 'The payment date cannot be before the invoice’s issue date.',
+  },
+  PAYMENT_REFERENCE_TOO_LONG: {
+    fr: 'La référence du paiement est trop longue (100 caractères au maximum).',
+    en: 'The payment reference is too long (at most 100 characters).',
+  },
+  INVOICING_PERIOD_INVALID: {
+    fr: 'Période non valide\u00a0: écrivez-la AAAA-MM (par exemple 2026-03).',
+    en: 'Invalid period: write it YYYY-MM (for example 2026-03).',
+  },
+  INVOICING_PERIOD_OUT_OF_RANGE: {
+    fr: 'Seuls le mois en cours et les douze mois précédents peuvent être facturés.',
+    en: 'Only the current month and the twelve months before it can be invoiced.',
   },
 };
 

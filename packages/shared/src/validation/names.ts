@@ -1,10 +1,11 @@
 import type { AddressErrorCode, CompanyNameErrorCode, NameErrorCode } from './codes';
+import { foldForComparison, TEXT_LIMITS, unsafeTextCode, type UnsafeTextCode } from './text';
 
-export const PERSON_NAME_MAX_LENGTH = 80;
-export const COMPANY_NAME_MAX_LENGTH = 120;
+export const PERSON_NAME_MAX_LENGTH = TEXT_LIMITS.personName;
+export const COMPANY_NAME_MAX_LENGTH = TEXT_LIMITS.companyName;
 
-export type NameValidation = { ok: true; value: string } | { ok: false; error: NameErrorCode };
-export type CompanyNameValidation = { ok: true; value: string } | { ok: false; error: CompanyNameErrorCode };
+export type NameValidation = { ok: true; value: string } | { ok: false; error: NameErrorCode | UnsafeTextCode };
+export type CompanyNameValidation = { ok: true; value: string } | { ok: false; error: CompanyNameErrorCode | UnsafeTextCode };
 
 /** Trims, collapses runs of whitespace into one space and composes accents (NFC). */
 function tidy(raw: string | null | undefined): string {
@@ -18,6 +19,8 @@ const PERSON_NAME_CHARS = /^[\p{L}\p{M} '’.-]+$/u;
  * hyphens and dots, with at least one letter; at most 80 characters once tidied.
  */
 export function validatePersonName(raw: string | null | undefined): NameValidation {
+  const unsafe = unsafeTextCode(raw);
+  if (unsafe) return { ok: false, error: unsafe };
   const value = tidy(raw);
   if (value === '') return { ok: false, error: 'NAME_REQUIRED' };
   if ([...value].length > PERSON_NAME_MAX_LENGTH) return { ok: false, error: 'NAME_TOO_LONG' };
@@ -27,10 +30,23 @@ export function validatePersonName(raw: string | null | undefined): NameValidati
 
 /** A company's legal name: required, at most 120 characters once tidied. */
 export function validateCompanyName(raw: string | null | undefined): CompanyNameValidation {
+  const unsafe = unsafeTextCode(raw);
+  if (unsafe) return { ok: false, error: unsafe };
   const value = tidy(raw);
   if (value === '') return { ok: false, error: 'COMPANY_NAME_REQUIRED' };
   if ([...value].length > COMPANY_NAME_MAX_LENGTH) return { ok: false, error: 'COMPANY_NAME_TOO_LONG' };
   return { ok: true, value };
+}
+
+/**
+ * What two person names are compared on for the "possible duplicate member" warning: NFKC,
+ * invisible characters dropped, accents, case and Cyrillic/Greek look-alikes folded, and spaces,
+ * apostrophes, hyphens and dots alike ("Jean-Éric" = "jean eric" = "Jеan Eric" with a Cyrillic е).
+ */
+export function nameComparisonKey(value: string): string {
+  return foldForComparison(value)
+    .replace(/[\s'’.-]+/g, ' ')
+    .trim();
 }
 
 /** ISO 3166-1 alpha-2 codes (all 249 officially assigned, plus XK for Kosovo). */
@@ -71,7 +87,7 @@ export interface PostalAddress {
   country: string;
 }
 
-export type PostalAddressField = 'line1' | 'postalCode' | 'city' | 'country';
+export type PostalAddressField = 'line1' | 'line2' | 'postalCode' | 'city' | 'country';
 
 export type PostalAddressValidation =
   { ok: true; value: PostalAddress } | { ok: false; errors: Partial<Record<PostalAddressField, AddressErrorCode>> };
@@ -79,7 +95,8 @@ export type PostalAddressValidation =
 /**
  * Validates a postal address field by field and returns every error at once. The postal code is
  * 5 digits (spaces ignored) for France and territories using French codes; elsewhere it is
- * optional but, when given, 2 to 10 letters, digits, spaces or hyphens.
+ * optional but, when given, 2 to 10 letters, digits, spaces or hyphens. Address lines hold at most
+ * 200 characters and the city 100 (`ADDRESS_TOO_LONG`), the size of their columns.
  */
 export function validatePostalAddress(input: PostalAddressInput): PostalAddressValidation {
   const errors: Partial<Record<PostalAddressField, AddressErrorCode>> = {};
@@ -90,7 +107,10 @@ export function validatePostalAddress(input: PostalAddressInput): PostalAddressV
   let postalCode = tidy(input.postalCode).toUpperCase();
 
   if (line1 === '') errors.line1 = 'ADDRESS_LINE_REQUIRED';
+  else if ([...line1].length > TEXT_LIMITS.addressLine) errors.line1 = 'ADDRESS_TOO_LONG';
+  if ([...line2].length > TEXT_LIMITS.addressLine) errors.line2 = 'ADDRESS_TOO_LONG';
   if (city === '') errors.city = 'CITY_REQUIRED';
+  else if ([...city].length > TEXT_LIMITS.city) errors.city = 'ADDRESS_TOO_LONG';
   if (!isCountryCode(country)) errors.country = 'COUNTRY_INVALID';
 
   if (FRENCH_POSTAL_CODE_COUNTRIES.includes(country)) {

@@ -2,6 +2,15 @@ import { Foundation1763800000000 } from './1763800000000-foundation';
 import { Team1763850000000 } from './1763850000000-team';
 import { Mail1763900000000 } from './1763900000000-mail';
 import { ApiTokens1764300000000 } from './1764300000000-api-tokens';
+import { DeferredRequests1764500000000 } from './1764500000000-deferred-requests';
+import { Invoices1764600000000 } from './1764600000000-invoices';
 
 /** Every migration, in order. New ones are appended here. */
-export const migrations = [Foundation1763800000000, Team1763850000000, Mail1763900000000, ApiTokens1764300000000];
+export const migrations = [
+  Foundation1763800000000,
+  Team1763850000000,
+  Mail1763900000000,
+  ApiTokens1764300000000,
+  DeferredRequests1764500000000,
+  Invoices1764600000000,
+];

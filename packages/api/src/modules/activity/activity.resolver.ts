@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { InputLimits } from '../../common/input-limits';
 import { pageSize } from '../../common/cursor';
 import { RequiresPermission } from '../../graphql/access';
 import { serviceContext } from '../../graphql/actor';
@@ -7,6 +8,7 @@ import { CompanyType } from '../companies/company.type';
 import { ActivityEventConnection } from './activity.type';
 
 @Resolver(() => CompanyType)
+@UseMiddleware(InputLimits)
 export class ActivityCompanyFieldsResolver {
   @FieldResolver(() => ActivityEventConnection, { nullable: true, description: 'The company’s journal, newest first (keyset cursors).' })
   @RequiresPermission('activity:read', 'parent')

@@ -1,6 +1,6 @@
 import { Brackets, type DataSource, type EntityManager } from 'typeorm';
 import type { ServiceContext } from '../../db/with-transaction';
-import { decodeCursor, encodeCursor } from '../../common/cursor';
+import { decodeKeysetCursor, encodeCursor } from '../../common/cursor';
 import { dbDate } from '../../db/columns';
 import { newId } from '../../common/ids';
 import { ActivityEventEntity } from './activity-event.entity';
@@ -47,10 +47,10 @@ export class ActivityService {
       .createQueryBuilder('a')
       .where('a.company_id = :companyId', { companyId });
     if (after) {
-      const [createdAt, id] = decodeCursor(after, 2);
-      const at = dbDate(this.ds.options.type, new Date(String(createdAt)));
+      const position = decodeKeysetCursor(after);
+      const at = dbDate(this.ds.options.type, position.at);
       qb.andWhere(
-        new Brackets((w) => w.where('a.created_at < :at', { at }).orWhere('a.created_at = :at AND a.id < :id', { at, id: String(id) })),
+        new Brackets((w) => w.where('a.created_at < :at', { at }).orWhere('a.created_at = :at AND a.id < :id', { at, id: position.id })),
       );
     }
     const rows = await qb

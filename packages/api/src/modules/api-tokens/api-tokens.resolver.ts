@@ -1,7 +1,8 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { InputLimits } from '../../common/input-limits';
 import { apiTokenPresetOf, type OperatorTokenCapability, type Permission } from '@guichet/shared';
 import { notFound } from '../../common/domain-error';
-import { RequiresApiToken, RequiresPermission, RequiresStaff } from '../../graphql/access';
+import { OncePerDocument, RequiresApiToken, RequiresPermission, RequiresStaff } from '../../graphql/access';
 import { actorOf } from '../../graphql/actor';
 import type { RequestContext } from '../../graphql/context';
 import { CompanyType, toCompanyType } from '../companies/company.type';
@@ -65,6 +66,7 @@ export class ApiTokenCompanyFieldsResolver {
 }
 
 @Resolver()
+@UseMiddleware(InputLimits)
 export class ApiTokenResolver {
   @Query(() => CurrentApiTokenType, {
     nullable: true,
@@ -85,6 +87,7 @@ export class ApiTokenResolver {
       'Creates an API token for the company. The secret is returned this once. Errors: VALIDATION_FAILED (name, permissions, expiresInDays, allowedIps).',
   })
   @RequiresPermission('apiToken:manage', { arg: 'companyId' })
+  @OncePerDocument()
   async createApiToken(
     @Arg('companyId', () => ID) companyId: string,
     @Arg('input', () => CreateApiTokenInput) input: CreateApiTokenInput,
@@ -100,6 +103,7 @@ export class ApiTokenResolver {
       'Issues a new secret for a token (same name, permissions, expiry and allow-list); the old secret keeps working for graceHours (0 to 168, default 24). Errors: NOT_FOUND, CONFLICT (not active), VALIDATION_FAILED.',
   })
   @RequiresPermission('apiToken:manage', { arg: 'companyId' })
+  @OncePerDocument()
   async rotateApiToken(
     @Arg('companyId', () => ID) companyId: string,
     @Arg('tokenId', () => ID) tokenId: string,
@@ -131,6 +135,7 @@ export class ApiTokenResolver {
     description: 'Operator: creates a token for the scanning station (capability SCAN_UPLOAD). The secret is returned this once.',
   })
   @RequiresStaff()
+  @OncePerDocument()
   async createOperatorToken(
     @Arg('input', () => CreateOperatorTokenInput) input: CreateOperatorTokenInput,
     @Ctx() ctx: RequestContext,
@@ -143,6 +148,7 @@ export class ApiTokenResolver {
     description: 'Operator: new secret for an operator token; the old one works for graceHours (0 to 168, default 24).',
   })
   @RequiresStaff()
+  @OncePerDocument()
   async rotateOperatorToken(
     @Arg('tokenId', () => ID) tokenId: string,
     @Arg('graceHours', () => Int, { defaultValue: 24 }) graceHours: number,

@@ -1,7 +1,8 @@
 import { ANONYMOUS } from '../identity/principal';
-import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Mutation, Query, Resolver, UseMiddleware } from 'type-graphql';
+import { InputLimits } from '../../common/input-limits';
 import { permissionsOf } from '@guichet/shared';
-import { Public, RequiresSignIn } from '../../graphql/access';
+import { OncePerDocument, Public, RequiresSignIn } from '../../graphql/access';
 import { serviceContext } from '../../graphql/actor';
 import type { RequestContext } from '../../graphql/context';
 import { ContactSubjectEnum, LocaleEnum, MembershipStatusEnum, ScopeEnum } from '../../graphql/enums';
@@ -49,6 +50,7 @@ export async function loadViewer(ctx: RequestContext, userId: string): Promise<V
 }
 
 @Resolver()
+@UseMiddleware(InputLimits)
 export class AuthResolver {
   @Query(() => ViewerType, { nullable: true, description: 'The signed-in user, or null when anonymous or when the session has expired.' })
   @Public()
@@ -58,9 +60,11 @@ export class AuthResolver {
   }
 
   @Mutation(() => ViewerType, {
-    description: 'Signs in and sets the session cookie (httpOnly). Errors: INVALID_CREDENTIALS, ACCOUNT_DISABLED, VALIDATION_FAILED.',
+    description:
+      'Signs in and sets the session cookie (httpOnly). Errors: INVALID_CREDENTIALS (also while the account is locked after repeated failures), ACCOUNT_DISABLED, VALIDATION_FAILED, RATE_LIMITED (too many failures from this client address; extensions.retryAfter).',
   })
   @Public()
+  @OncePerDocument()
   async login(
     @Arg('email', () => String) email: string,
     @Arg('password', () => String) password: string,
@@ -91,6 +95,7 @@ export class AuthResolver {
     description: 'Sends a password reset link valid one hour. Answers true whether or not an account exists for the address.',
   })
   @Public()
+  @OncePerDocument()
   async requestPasswordReset(@Arg('email', () => String) email: string, @Ctx() ctx: RequestContext): Promise<boolean> {
     await ctx.services.auth.requestPasswordReset(serviceContext(ctx), email);
     return true;
@@ -101,6 +106,7 @@ export class AuthResolver {
       'Sets a new password with a reset token (single use). Ends every session of the account. Errors: INVALID_TOKEN, VALIDATION_FAILED.',
   })
   @Public()
+  @OncePerDocument()
   async resetPassword(
     @Arg('token', () => String) token: string,
     @Arg('password', () => String) password: string,

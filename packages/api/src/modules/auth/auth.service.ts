@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { DataSource } from 'typeorm';
 import { IsNull } from 'typeorm';
 import { normaliseEmail, validateEmail, validatePassword, type Locale, type Scope } from '@guichet/shared';
@@ -9,10 +10,13 @@ import type { Env } from '../../config/env';
 import type { SessionPrincipal } from '../identity/principal';
 import type { ActivityService } from '../activity/activity.service';
 import type { OutboxService } from '../mailer/outbox.service';
-import { passwordResetEmail } from '../mailer/templates';
-import { withTransaction, type ServiceContext } from '../../db/with-transaction';
+import { accountLockedEmail, passwordResetEmail } from '../mailer/templates';
+import { withTransaction, type ServiceContext, type TransactionalContext } from '../../db/with-transaction';
+import { addressKey, requireWithin, type Counter, type Limits } from '../../common/limits';
+import type { DeferredRequests } from '../deferred/deferred.service';
+import { LoginGuard } from './login-guard';
 import { MembershipEntity } from '../team/membership.entity';
-import { hashPassword, verifyAgainstDummy, verifyPassword } from './password';
+import { hashPassword, prepareDummyHash, verifyAgainstDummy, verifyPassword } from './password';
 import { PasswordResetEntity } from './password-reset.entity';
 import { SessionEntity } from './session.entity';
 import { UserEntity } from './user.entity';
@@ -37,12 +41,26 @@ const PASSWORD_RESET_MINUTES = 60;
 const TOUCH_INTERVAL_MS = 60_000;
 
 export class AuthService {
+  readonly loginGuard: LoginGuard;
+  private readonly resetsPerEmail: Counter;
+  private readonly resetsPerAddress: Counter;
+
   constructor(
     private readonly ds: DataSource,
     private readonly env: Env,
     private readonly activity: ActivityService,
     private readonly outbox: OutboxService,
-  ) {}
+    limits: Limits,
+    private readonly deferred: DeferredRequests,
+  ) {
+    this.loginGuard = new LoginGuard(limits, env);
+    this.resetsPerEmail = limits.counter('reset:email', { points: env.PASSWORD_RESETS_PER_EMAIL_PER_HOUR, durationSec: 3600 });
+    this.resetsPerAddress = limits.counter('reset:address', { points: env.PASSWORD_RESETS_PER_IP_PER_HOUR, durationSec: 3600 });
+    deferred.handle('password_reset', (tx, p) => this.sendPasswordReset(tx, p.email));
+    deferred.handle('login_locked', (tx, p) => this.notifyLocked(tx, p.email, new Date(p.lockedUntil)));
+    // The dummy hash of unknown-email sign-ins, ready before the first one.
+    void prepareDummyHash().catch(() => undefined);
+  }
 
   /**
    * The one lookup per request: session, user and active memberships in a single statement.
@@ -111,21 +129,40 @@ export class AuthService {
     if (password.length === 0 || password.length > 1024) {
       throw new DomainError('INVALID_CREDENTIALS', 'Wrong email or password.');
     }
+    // Per address, then per account (login-guard.ts). A locked account goes through the same steps
+    // as a wrong password — lookup, argon2, journal — and gets the same answer, right password or not.
+    const attempt = await this.loginGuard.attempt(email, ctx.ip);
+    if (attempt.kind === 'addressLocked') {
+      throw new DomainError('RATE_LIMITED', `Too many failed sign-ins from this address: retry in ${attempt.retryAfter} s.`, [], {
+        retryAfter: attempt.retryAfter,
+      });
+    }
+    if (attempt.delayMs > 0) await sleep(attempt.delayMs);
+    const locked = attempt.kind === 'accountLocked';
     const user = await (ctx.em ?? this.ds.manager).getRepository(UserEntity).findOne({ where: { email } });
-    if (!user || !user.passwordHash) {
-      await verifyAgainstDummy(password);
-      await withTransaction(this.ds, ctx, (tx) =>
-        this.activity.record(tx.em, { action: 'auth.login_failed', details: { email }, ip: ctx.ip }, now),
-      );
+    let valid = false;
+    if (!user || !user.passwordHash) await verifyAgainstDummy(password);
+    else valid = await verifyPassword(user.passwordHash, password);
+    if (!user || !valid || locked) {
+      const lockedUntil = attempt.kind === 'open' ? await this.loginGuard.failed(email, ctx.ip, attempt, now) : null;
+      await withTransaction(this.ds, ctx, async (tx) => {
+        const details = { ...(user ? {} : { email }), ...(locked ? { locked: true } : {}) };
+        await this.activity.record(
+          tx.em,
+          {
+            action: 'auth.login_failed',
+            actorUserId: user?.id ?? null,
+            details: Object.keys(details).length > 0 ? details : null,
+            ip: ctx.ip,
+          },
+          now,
+        );
+        // Whether or not the address has an account: the worker tells the holder, if there is one.
+        if (lockedUntil) await this.deferred.enqueue(tx, 'login_locked', { email, lockedUntil: lockedUntil.toISOString() });
+      });
       throw new DomainError('INVALID_CREDENTIALS', 'Wrong email or password.');
     }
-    const valid = await verifyPassword(user.passwordHash, password);
-    if (!valid) {
-      await withTransaction(this.ds, ctx, (tx) =>
-        this.activity.record(tx.em, { action: 'auth.login_failed', actorUserId: user.id, ip: ctx.ip }, now),
-      );
-      throw new DomainError('INVALID_CREDENTIALS', 'Wrong email or password.');
-    }
+    await this.loginGuard.succeeded(email, ctx.ip);
     if (user.disabled) {
       throw new DomainError('ACCOUNT_DISABLED', 'This account is disabled. Contact your administrator.');
     }
@@ -160,12 +197,25 @@ export class AuthService {
     await (ctx.em ?? this.ds.manager).delete(SessionEntity, { id: sessionId });
   }
 
-  /** Same outcome whether or not the email has an account; the email goes out through the outbox. */
+  /**
+   * Same answer, same statements whether or not the email has an account: the request path checks
+   * the format and the limits (per client address, then per email address typed — beyond them
+   * RATE_LIMITED, for an account or not) and writes a deferred request; the worker looks the account up
+   * and sends the link (sendPasswordReset).
+   */
   async requestPasswordReset(ctx: ServiceContext, rawEmail: string): Promise<void> {
-    const { now } = ctx;
     const check = validateEmail(rawEmail, { allowGenericMailbox: true });
     if (!check.ok) throw validationFailed([{ field: 'email', code: check.error }]);
-    const user = await (ctx.em ?? this.ds.manager).getRepository(UserEntity).findOne({ where: { email: check.email } });
+    await requireWithin(this.resetsPerAddress, addressKey(ctx.ip), 'password reset requests from this address');
+    // Counted by the address typed, account or not: the refusal tells nothing about accounts.
+    await requireWithin(this.resetsPerEmail, check.email, 'password reset requests for this email address');
+    await this.deferred.enqueue(ctx, 'password_reset', { email: check.email });
+  }
+
+  /** The deferred part of a reset request: a link for an enabled account, nothing otherwise. */
+  private async sendPasswordReset(ctx: TransactionalContext, email: string): Promise<void> {
+    const { now } = ctx;
+    const user = await ctx.em.getRepository(UserEntity).findOne({ where: { email } });
     if (!user || user.disabled) return;
     const token = newSecretToken();
     const expiresAt = addMinutes(now, PASSWORD_RESET_MINUTES);
@@ -204,6 +254,25 @@ export class AuthService {
       await em.delete(SessionEntity, { userId: user.id });
       await this.activity.record(em, { action: 'auth.password_reset', actorUserId: user.id, ip: ctx.ip }, now);
     });
+    await this.loginGuard.unlock(user.email);
+  }
+
+  /** The deferred part of a lock: the holder of the address, if it has an account, is told once. */
+  private async notifyLocked(ctx: TransactionalContext, email: string, lockedUntil: Date): Promise<void> {
+    const user = await ctx.em.getRepository(UserEntity).findOne({ where: { email } });
+    if (!user || user.disabled) return;
+    const url = `${this.env.publicUrl}/forgot-password`;
+    await this.outbox.enqueue(
+      ctx.em,
+      user.email,
+      accountLockedEmail(user.locale, { firstName: user.firstName, lockedUntil, url }),
+      ctx.now,
+    );
+    await this.activity.record(
+      ctx.em,
+      { action: 'auth.account_locked', actorUserId: user.id, details: { lockedUntil }, ip: ctx.ip },
+      ctx.now,
+    );
   }
 
   async setLocale(ctx: ServiceContext, userId: string, locale: Locale): Promise<UserEntity> {

@@ -20,6 +20,11 @@ let dummyHash: Promise<string> | undefined;
 
 /** Spends the time of a real verification, so unknown emails can't be told apart by timing. */
 export async function verifyAgainstDummy(password: string): Promise<void> {
+  await verifyPassword(await prepareDummyHash(), password);
+}
+
+/** The dummy hash, computed once; called at start so that the first unknown email costs no more than the next. */
+export function prepareDummyHash(): Promise<string> {
   dummyHash ??= hashPassword('not-a-real-password-but-same-cost');
-  await verifyPassword(await dummyHash, password);
+  return dummyHash;
 }

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { InputLimits } from '../../common/input-limits';
 import { notFound } from '../../common/domain-error';
 import { pageSize } from '../../common/cursor';
 import { RequiresPermission, RequiresStaff } from '../../graphql/access';
@@ -27,6 +28,7 @@ function firstAdminState(ctx: RequestContext, companyId: string): Promise<FirstA
 }
 
 @Resolver(() => CompanyType)
+@UseMiddleware(InputLimits)
 export class CompanyResolver {
   @Query(() => CompanyType, {
     nullable: true,

@@ -2,7 +2,7 @@ import type { Actor } from '../identity/principal';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Brackets, In } from 'typeorm';
 import { validateCompanyName, validatePostalAddress, validateSiret, type FieldError } from '@guichet/shared';
-import { decodeCursor, encodeCursor } from '../../common/cursor';
+import { decodeKeysetCursor, encodeCursor } from '../../common/cursor';
 import { DomainError, validationFailed } from '../../common/domain-error';
 import { newId } from '../../common/ids';
 import { dbDate } from '../../db/columns';
@@ -284,10 +284,10 @@ export class CompanyService {
       );
     }
     if (after) {
-      const [createdAt, id] = decodeCursor(after, 2);
-      const at = dbDate(this.ds.options.type, new Date(String(createdAt)));
+      const position = decodeKeysetCursor(after);
+      const at = dbDate(this.ds.options.type, position.at);
       qb.andWhere(
-        new Brackets((w) => w.where('c.created_at < :at', { at }).orWhere('c.created_at = :at AND c.id < :id', { at, id: String(id) })),
+        new Brackets((w) => w.where('c.created_at < :at', { at }).orWhere('c.created_at = :at AND c.id < :id', { at, id: position.id })),
       );
     }
     const rows = await qb

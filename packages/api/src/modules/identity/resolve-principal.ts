@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import { DomainError } from '../../common/domain-error';
-import type { WindowLimiter } from '../../common/rate-limit';
-import { clearSessionCookie, readCookie, SESSION_COOKIE } from '../../http/session-cookie';
+import type { Counter } from '../../common/limits';
+import { clearSessionCookie, readCookie, sessionCookieName } from '../../http/session-cookie';
 import type { ApiTokenService } from '../api-tokens/api-tokens.service';
 import { TokenRefused } from '../api-tokens/api-tokens.service';
 import type { AuthService } from '../auth/auth.service';
@@ -10,7 +10,9 @@ import { ANONYMOUS, type Principal } from './principal';
 export interface PrincipalSources {
   auth: AuthService;
   apiTokens: ApiTokenService;
-  tokenLimiter: WindowLimiter;
+  /** Requests per token per minute. */
+  tokenLimiter: Counter;
+  /** Production: the session cookie is Secure and named `__Host-guichet_session`. */
   secureCookies: boolean;
 }
 
@@ -46,8 +48,8 @@ export async function resolvePrincipal(sources: PrincipalSources, req: Request, 
       if (error instanceof TokenRefused) throw new RequestRefused(error.status, error);
       throw error;
     }
-    const retryAfter = sources.tokenLimiter.take(principal.tokenId, now.getTime());
-    if (retryAfter > 0) {
+    const { allowed, retryAfter } = await sources.tokenLimiter.hit(principal.tokenId);
+    if (!allowed) {
       throw new RequestRefused(
         429,
         new DomainError('RATE_LIMITED', `This API token sent too many requests: retry in ${retryAfter} s.`),
@@ -56,7 +58,7 @@ export async function resolvePrincipal(sources: PrincipalSources, req: Request, 
     }
     return principal;
   }
-  const cookie = readCookie(req, SESSION_COOKIE);
+  const cookie = readCookie(req, sessionCookieName(sources.secureCookies));
   if (!cookie) return ANONYMOUS;
   const lookup = await sources.auth.resolveSession(cookie, now);
   if (lookup.principal) return lookup.principal;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { validatePostalAddress } from '@guichet/shared';
-import { decodeCursor, encodeCursor } from '../../common/cursor';
+import { decodeKeysetCursor, encodeCursor } from '../../common/cursor';
 import { toDate } from '../../common/dates';
 import { DomainError, notFound } from '../../common/domain-error';
 import { isId, newId } from '../../common/ids';
@@ -93,12 +93,7 @@ function toRow(r: RawForwarding): ForwardingRequestRow {
 const cursorOf = (row: ForwardingRequestRow): string => encodeCursor([row.createdAt.toISOString(), row.id]);
 
 function decodePosition(after: string): { at: Date; id: string } {
-  const [at, id] = decodeCursor(after, 2);
-  const date = new Date(String(at));
-  if (Number.isNaN(date.getTime()) || !isId(String(id))) {
-    throw new DomainError('BAD_USER_INPUT', 'Invalid cursor: pass an endCursor returned by a previous page.');
-  }
-  return { at: date, id: String(id) };
+  return decodeKeysetCursor(after);
 }
 
 /** Who asks for or processes a forwarding: never anonymous (the access declarations require a caller). */

@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor } from '../../common/cursor';
+import { decodeKeysetCursor, encodeCursor } from '../../common/cursor';
 import { toDate } from '../../common/dates';
 import { DomainError } from '../../common/domain-error';
 import { isId } from '../../common/ids';
@@ -174,12 +174,8 @@ export interface KeysetPosition {
 export const mailCursor = (row: { receivedAt: Date; id: string }): string => encodeCursor([row.receivedAt.toISOString(), row.id]);
 
 export function decodeMailCursor(cursor: string): KeysetPosition {
-  const [at, id] = decodeCursor(cursor, 2);
-  const receivedAt = new Date(String(at));
-  if (Number.isNaN(receivedAt.getTime()) || !isId(String(id))) {
-    throw new DomainError('BAD_USER_INPUT', 'Invalid cursor: pass an endCursor returned by a previous page.');
-  }
-  return { receivedAt, id: String(id) };
+  const { at, id } = decodeKeysetCursor(cursor);
+  return { receivedAt: at, id };
 }
 
 const keyset = (kind: DbKind, at: string, id: string, position: KeysetPosition): { sql: string; params: unknown[] } => {

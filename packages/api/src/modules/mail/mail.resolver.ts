@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { InputLimits } from '../../common/input-limits';
 import { pageSize } from '../../common/cursor';
 import { notFound } from '../../common/domain-error';
 import { RequiresPermission, RequiresStaff } from '../../graphql/access';
@@ -64,6 +65,7 @@ function linkOwner(ctx: RequestContext): string {
 }
 
 @Resolver(() => CompanyType)
+@UseMiddleware(InputLimits)
 export class MailCompanyFieldsResolver {
   @FieldResolver(() => MailItemConnection, {
     nullable: true,
@@ -157,6 +159,7 @@ export class ForwardingRequestFieldsResolver {
 }
 
 @Resolver()
+@UseMiddleware(InputLimits)
 export class MailResolver {
   // ------------------------------------------------------------ tags
 

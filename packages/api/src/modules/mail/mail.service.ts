@@ -1,16 +1,17 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { isUniqueViolation } from '../../db/errors';
-import { can, type ContactSubject, type Locale, type Scope } from '@guichet/shared';
+import { parseIsoInstant, validateMailParty } from '@guichet/shared';
 import { DomainError, notFound } from '../../common/domain-error';
 import { isId, newId } from '../../common/ids';
 import type { Env } from '../../config/env';
-import { csvSet, dbDate } from '../../db/columns';
+import { dbDate } from '../../db/columns';
 import { withTransaction, type ServiceContext, type TransactionalContext } from '../../db/with-transaction';
 import { mailFileKey, type FileStorage } from '../../storage/storage';
 import type { ActivityService } from '../activity/activity.service';
 import { CompanyEntity } from '../companies/company.entity';
 import type { Actor } from '../identity/principal';
 import type { OutboxService } from '../mailer/outbox.service';
+import { notificationRecipients } from '../team/notification-recipients';
 import { MailItemEntity, MailItemTagEntity, type MailType } from './mail-item.entity';
 import { newMailEmail } from './mail.emails';
 import {
@@ -24,16 +25,7 @@ import {
   type MailFilter,
   type MailItemRow,
 } from './mail.queries';
-import {
-  cleanLine,
-  distinctIds,
-  mailValidationFailed,
-  MAX_SENDER_LENGTH,
-  parseMailType,
-  searchTextOf,
-  validateTag,
-  type MailFieldError,
-} from './mail.validation';
+import { distinctIds, mailValidationFailed, parseMailType, searchTextOf, validateTag, type MailFieldError } from './mail.validation';
 import { inspectPdf } from './pdf';
 import { TagEntity } from './tag.entity';
 import { loadTagsOfItems, toTagRow, type TagRow } from './mail.loader';
@@ -65,12 +57,8 @@ export const MAX_TAGS_PER_COMPANY = 100;
 export const MAX_BULK_ITEMS = 500;
 export const MAX_BULK_TAGS = 20;
 
-const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 /** Tolerated clock difference between the scanning station and the server. */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
-
-const scopesOf = csvSet<Scope>();
-const subjectsOf = csvSet<ContactSubject>();
 
 /** Who uploads a scan: never anonymous (the upload route requires staff or an operator token). */
 function uploaderIn(ctx: ServiceContext): Actor {
@@ -110,18 +98,19 @@ export class MailService {
     const company = isId(companyId) ? await (ctx.em ?? this.ds.manager).findOne(CompanyEntity, { where: { id: companyId } }) : null;
     if (!company) throw notFound('Company');
     const errors: MailFieldError[] = [];
-    const sender = cleanLine(meta.sender);
-    if (!sender) errors.push({ field: 'sender', code: 'MAIL_SENDER_REQUIRED' });
-    else if (sender.length > MAX_SENDER_LENGTH) errors.push({ field: 'sender', code: 'MAIL_SENDER_TOO_LONG' });
-    const recipient = cleanLine(meta.recipient) || company.name;
-    if (recipient.length > MAX_SENDER_LENGTH) errors.push({ field: 'recipient', code: 'MAIL_RECIPIENT_TOO_LONG' });
+    const sender = validateMailParty(meta.sender, 'sender');
+    if (!sender.ok) errors.push({ field: 'sender', code: sender.error });
+    const recipientValue = validateMailParty(meta.recipient, 'recipient');
+    if (!recipientValue.ok) errors.push({ field: 'recipient', code: recipientValue.error });
+    const recipient = (recipientValue.ok && recipientValue.value) || company.name;
     const type =
       meta.type === undefined || meta.type === null || meta.type === '' ? 'LETTER' : parseMailType(meta.type.trim().toUpperCase());
     if (!type) errors.push({ field: 'type', code: 'MAIL_TYPE_INVALID' });
     let receivedAt = now;
     if (meta.receivedAt) {
-      const parsed = ISO_DATETIME.test(meta.receivedAt.trim()) ? new Date(meta.receivedAt.trim()) : null;
-      if (!parsed || Number.isNaN(parsed.getTime()) || parsed.getUTCFullYear() < 1990) {
+      // A date that is not on the calendar (30 February) is refused, never rolled into the next month.
+      const parsed = parseIsoInstant(meta.receivedAt);
+      if (!parsed || parsed.getUTCFullYear() < 1990) {
         errors.push({ field: 'receivedAt', code: 'MAIL_RECEIVED_AT_INVALID' });
       } else if (parsed.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
         errors.push({ field: 'receivedAt', code: 'MAIL_RECEIVED_AT_IN_FUTURE' });
@@ -129,8 +118,8 @@ export class MailService {
         receivedAt = parsed;
       }
     }
-    if (errors.length > 0 || !type) throw mailValidationFailed(errors);
-    return { company, receivedAt, sender, recipient, type };
+    if (errors.length > 0 || !type || !sender.ok) throw mailValidationFailed(errors);
+    return { company, receivedAt, sender: sender.value, recipient, type };
   }
 
   /**
@@ -195,26 +184,14 @@ export class MailService {
    * mail:read; when nobody is, to the administrators.
    */
   private async notifyNewMail(em: EntityManager, company: CompanyEntity, item: MailItemEntity, now: Date): Promise<void> {
-    const members: { email: string; first_name: string; locale: string; scopes: string; contact_for: string }[] = await em.query(
-      `SELECT u.email, u.first_name, u.locale, m.scopes, m.contact_for
-         FROM memberships m JOIN users u ON u.id = m.user_id
-        WHERE m.company_id = ? AND m.status = 'ACTIVE' AND u.disabled = 0
-        ORDER BY u.email`,
-      [company.id],
-    );
-    const contacts = members.filter(
-      (m) => subjectsOf.from(m.contact_for).includes('COURRIER') && can(scopesOf.from(m.scopes), 'mail:read'),
-    );
-    const reason = contacts.length > 0 ? 'contact' : 'admin_fallback';
-    const recipients = contacts.length > 0 ? contacts : members.filter((m) => scopesOf.from(m.scopes).includes('ADMIN'));
+    const { reason, recipients } = await notificationRecipients(em, company.id, 'COURRIER', 'mail:read');
     const url = `${this.env.publicUrl}/c/${encodeURIComponent(company.id)}/mail?item=${encodeURIComponent(item.id)}`;
     for (const r of recipients) {
-      const locale: Locale = r.locale === 'en' ? 'en' : 'fr';
       await this.outbox.enqueue(
         em,
         r.email,
-        newMailEmail(locale, {
-          firstName: r.first_name,
+        newMailEmail(r.locale, {
+          firstName: r.firstName,
           companyName: company.name,
           sender: item.sender,
           recipient: item.recipient,

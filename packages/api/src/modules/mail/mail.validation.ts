@@ -1,4 +1,4 @@
-import type { FieldError } from '@guichet/shared';
+import { validateTagName, type FieldError } from '@guichet/shared';
 import { DomainError, notFound } from '../../common/domain-error';
 import { isId } from '../../common/ids';
 import { MAIL_STATUSES, MAIL_TYPES, type MailStatus, type MailType } from './mail-item.entity';
@@ -66,12 +66,13 @@ export function validateTag(
   const errors: MailFieldError[] = [];
   const out: { name?: string; nameKey?: string; color?: string } = {};
   if (input.name !== undefined && input.name !== null) {
-    const name = cleanLine(input.name);
-    if (!name) errors.push({ field: 'name', code: 'TAG_NAME_REQUIRED' });
-    else if (name.length > MAX_TAG_NAME_LENGTH) errors.push({ field: 'name', code: 'TAG_NAME_TOO_LONG' });
+    // Refuses bidirectional controls and zero-width characters; the key folds look-alikes, so a
+    // tag that looks like an existing one is a duplicate (CONFLICT).
+    const name = validateTagName(input.name);
+    if (!name.ok) errors.push({ field: 'name', code: name.error });
     else {
-      out.name = name;
-      out.nameKey = foldText(name);
+      out.name = name.value.name;
+      out.nameKey = name.value.key;
     }
   } else if (!partial) errors.push({ field: 'name', code: 'TAG_NAME_REQUIRED' });
   if (input.color !== undefined && input.color !== null) {

@@ -5,10 +5,13 @@ export type PdfCheck =
 
 const MAGIC = Buffer.from('%PDF-', 'ascii');
 
-/** Whether the bytes start like a PDF. Some producers put a few bytes before the header; 1 KiB is tolerated. */
+/**
+ * Whether the bytes start with the PDF header `%PDF-`, at the very first byte. Readers tolerate
+ * junk before it (up to 1 KiB), which lets a file be an HTML page and a PDF at once (a polyglot);
+ * a scan from our stations always starts with the header, so nothing else is accepted.
+ */
 export function looksLikePdf(head: Buffer): boolean {
-  const at = head.subarray(0, 1024).indexOf(MAGIC);
-  return at !== -1;
+  return head.length >= MAGIC.length && head.subarray(0, MAGIC.length).equals(MAGIC);
 }
 
 /** A real PDF: the header is there, pdf-lib parses it and finds at least one page. */

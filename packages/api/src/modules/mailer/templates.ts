@@ -64,3 +64,34 @@ export function passwordResetEmail(locale: Locale, params: { firstName: string; 
     'Guichet — l’espace client de votre domiciliation.',
   );
 }
+
+/** Sent once per lock, when repeated sign-in failures lock an account. */
+export function accountLockedEmail(locale: Locale, params: { firstName: string; lockedUntil: Date; url: string }): RenderedEmail {
+  const until = formatDateTime(params.lockedUntil, locale);
+  if (locale === 'en') {
+    return layoutEmail(
+      'account_locked',
+      'Your Guichet account is temporarily locked',
+      [
+        `Hello ${params.firstName},`,
+        `After several failed sign-in attempts, signing in to your Guichet account is locked until ${until} (Paris time).`,
+        'If it was you, wait until then, or choose a new password now: that unlocks your account at once.',
+        'If it was not you, someone may be trying to guess your password: choose a new one, long, and used nowhere else.',
+      ],
+      { label: 'Choose a new password', url: params.url },
+      'Guichet — your business address client space.',
+    );
+  }
+  return layoutEmail(
+    'account_locked',
+    'Votre compte Guichet est temporairement verrouillé',
+    [
+      `Bonjour ${params.firstName},`,
+      `Après plusieurs tentatives de connexion échouées, la connexion à votre compte Guichet est bloquée jusqu’au ${until} (heure de Paris).`,
+      'Si c’était vous, patientez jusque-là, ou choisissez dès maintenant un nouveau mot de passe : votre compte sera débloqué aussitôt.',
+      'Si ce n’était pas vous, quelqu’un essaie peut-être de deviner votre mot de passe : choisissez-en un nouveau, long, que vous n’utilisez nulle part ailleurs.',
+    ],
+    { label: 'Choisir un nouveau mot de passe', url: params.url },
+    'Guichet — l’espace client de votre domiciliation.',
+  );
+}

@@ -1,6 +1,7 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { InputLimits } from '../../common/input-limits';
 import { roleOf, validationMessage, type Scope } from '@guichet/shared';
-import { Public, RequiresPermission } from '../../graphql/access';
+import { OncePerDocument, Public, RequiresPermission } from '../../graphql/access';
 import { actorOf, serviceContext } from '../../graphql/actor';
 import type { RequestContext } from '../../graphql/context';
 import { ContactSubjectEnum, MembershipStatusEnum, ScopeEnum } from '../../graphql/enums';
@@ -148,6 +149,7 @@ export class TeamCompanyFieldsResolver {
 }
 
 @Resolver()
+@UseMiddleware(InputLimits)
 export class TeamResolver {
   @Mutation(() => InviteMembersResultType, {
     nullable: true,
@@ -224,6 +226,7 @@ export class TeamResolver {
       'Accepts an invitation. A new person gives a password (and may correct their names) and is signed in; a person with an account must be signed in with the invited address. Errors: INVALID_TOKEN, INVITATION_EXPIRED, INVITATION_REVOKED, INVITATION_ALREADY_ACCEPTED, SIGN_IN_REQUIRED, INVITATION_EMAIL_MISMATCH, VALIDATION_FAILED.',
   })
   @Public()
+  @OncePerDocument()
   async acceptInvitation(
     @Arg('token', () => String) token: string,
     @Arg('input', () => AcceptInvitationInput, { nullable: true }) input: AcceptInvitationInput | null,
@@ -252,6 +255,7 @@ export class TeamResolver {
     description: 'From an expired or withdrawn invitation link: asks the company’s administrators for a new one (by email). Always true.',
   })
   @Public()
+  @OncePerDocument()
   async requestNewInvitationLink(@Arg('token', () => String) token: string, @Ctx() ctx: RequestContext): Promise<boolean> {
     await ctx.services.team.requestNewLink(serviceContext(ctx), token);
     return true;
@@ -328,6 +332,7 @@ export class TeamResolver {
       'Public form: asks the administrators of the company with this SIRET for access. Answers true whether or not the SIRET belongs to a client. Error: VALIDATION_FAILED on malformed fields.',
   })
   @Public()
+  @OncePerDocument()
   async requestAccess(@Arg('input', () => AccessRequestInput) input: AccessRequestInput, @Ctx() ctx: RequestContext): Promise<boolean> {
     await ctx.services.team.requestAccess(serviceContext(ctx), input);
     return true;

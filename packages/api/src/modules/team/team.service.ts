@@ -4,6 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { In, IsNull, MoreThan } from 'typeorm';
 import {
   CONTACT_SUBJECTS,
+  nameComparisonKey,
   normaliseScopes,
   validateEmail,
   validatePassword,
@@ -33,6 +34,8 @@ import { InvitationEntity, invitationStatus } from './invitation.entity';
 import { MembershipEntity } from './membership.entity';
 import { adminNoticeEmail, invitationEmail } from './team.emails';
 import { isUniqueViolation } from '../../db/errors';
+import { addressKey, requireWithin, type Counter, type Limits } from '../../common/limits';
+import type { DeferredPayloads, DeferredRequests } from '../deferred/deferred.service';
 import { lastAdmin } from './team.errors';
 
 export const INVITATION_TTL_DAYS = 7;
@@ -47,6 +50,8 @@ export const ACCESS_REQUESTS_PER_EMAIL_PER_DAY = 3;
 export const NEW_LINK_REQUEST_INTERVAL_HOURS = 12;
 
 const DAY_MS = 86_400_000;
+/** What an invitation link's token looks like (checked before any lookup). */
+const TOKEN_FORMAT = /^[A-Za-z0-9_-]{20,100}$/;
 
 export type { Actor };
 
@@ -96,13 +101,8 @@ export interface InvitationPreview {
 }
 
 const personName = (u: Pick<UserEntity, 'firstName' | 'lastName'>): string => `${u.firstName} ${u.lastName}`;
-const foldName = (s: string): string =>
-  s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[\s'’-]+/g, ' ')
-    .trim();
+/** Names compared for the "possible duplicate member" warning: NFKC, accents, case and look-alike letters folded. */
+const foldName = (s: string): string => nameComparisonKey(s);
 
 /** The subjects a set of scopes may be the contact for (ADMIN: every one). */
 function grantedSubjects(scopes: readonly Scope[]): ContactSubject[] {
@@ -124,6 +124,9 @@ export function validateInvitationRow(
   const email = validateEmail(input.email);
   if (!email.ok) errors.push({ field: 'email', code: email.error });
   else if (email.warning) warnings.push({ field: 'email', code: email.warning.code, params: { suggestion: email.warning.suggestion } });
+  if (email.ok && email.domainWarning) {
+    warnings.push({ field: 'email', code: email.domainWarning.code, params: { domain: email.domainWarning.domain } });
+  }
   const firstName = validatePersonName(input.firstName);
   if (!firstName.ok) errors.push({ field: 'firstName', code: firstName.error });
   const lastName = validatePersonName(input.lastName);
@@ -170,7 +173,25 @@ export class TeamService {
     private readonly outbox: OutboxService,
     private readonly auth: AuthService,
     private readonly apiTokens: ApiTokenService,
-  ) {}
+    limits: Limits,
+    private readonly deferred: DeferredRequests,
+  ) {
+    this.publicRequestsPerAddress = limits.counter('team:public-requests:address', {
+      points: env.ACCESS_REQUESTS_PER_IP_PER_HOUR,
+      durationSec: 3600,
+    });
+    this.noticesPerCompany = limits.counter('team:admin-notices:company', {
+      points: env.ACCESS_REQUESTS_PER_COMPANY_PER_DAY,
+      durationSec: 86_400,
+    });
+    deferred.handle('access_request', (tx, p) => this.fileAccessRequest(tx, p));
+    deferred.handle('new_link_request', (tx, p) => this.fileNewLinkRequest(tx, p.tokenHash));
+  }
+
+  /** Access requests and new-link requests from one client address (ACCESS_REQUESTS_PER_IP_PER_HOUR). */
+  private readonly publicRequestsPerAddress: Counter;
+  /** Notices of those requests to one company's administrators (ACCESS_REQUESTS_PER_COMPANY_PER_DAY). */
+  private readonly noticesPerCompany: Counter;
 
   /** Reads see the caller's uncommitted writes when the call is part of a transaction. */
   private reader(ctx: ServiceContext): EntityManager {
@@ -573,7 +594,7 @@ export class TeamService {
 
   /** The invitation's own link, or the one its reminder carried; a resend voids both. */
   private async findByToken(em: EntityManager, token: string): Promise<InvitationEntity | null> {
-    if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
+    if (!TOKEN_FORMAT.test(token)) return null;
     const hash = sha256Hex(token);
     return em.getRepository(InvitationEntity).findOne({ where: [{ tokenHash: hash }, { reminderTokenHash: hash }] });
   }
@@ -698,14 +719,27 @@ export class TeamService {
     return { userId, companyId: inv.companyId, session };
   }
 
-  /** From the expired-link page: tells the administrators the invitee wants a new link. Same answer in every case. */
+  /**
+   * From the expired-link page: tells the administrators the invitee wants a new link. Same answer,
+   * same statements in every case: the request path checks the link's format and the client
+   * address's limit and writes a deferred request; the worker does the rest (fileNewLinkRequest).
+   */
   async requestNewLink(ctx: ServiceContext, token: string): Promise<void> {
+    if (!TOKEN_FORMAT.test(token)) return;
+    await requireWithin(this.publicRequestsPerAddress, addressKey(ctx.ip), 'requests from this address');
+    await this.deferred.enqueue(ctx, 'new_link_request', { tokenHash: sha256Hex(token) });
+  }
+
+  /** The deferred part of a new-link request: once per invitation per NEW_LINK_REQUEST_INTERVAL_HOURS, within the company's notices. */
+  private async fileNewLinkRequest(ctx: TransactionalContext, tokenHash: string): Promise<void> {
     const now = ctx.now;
-    const inv = await this.findByToken(this.reader(ctx), token);
+    const inv = await ctx.em.getRepository(InvitationEntity).findOne({ where: [{ tokenHash }, { reminderTokenHash: tokenHash }] });
     if (!inv) return;
     const status = invitationStatus(inv, now);
     if (status !== 'EXPIRED' && status !== 'REVOKED') return;
     const since = new Date(now.getTime() - NEW_LINK_REQUEST_INTERVAL_HOURS * 3_600_000);
+    if (inv.newLinkRequestedAt && inv.newLinkRequestedAt >= since) return;
+    if (!(await this.noticesPerCompany.hit(inv.companyId)).allowed) return;
     await withTransaction(this.ds, ctx, async ({ em }) => {
       const claimed = await em
         .createQueryBuilder()
@@ -918,7 +952,6 @@ export class TeamService {
     ctx: ServiceContext,
     input: { siret: string; email: string; firstName: string; lastName: string; message?: string | null },
   ): Promise<void> {
-    const now = ctx.now;
     const errors: FieldError[] = [];
     const siret = validateSiret(input.siret);
     if (!siret.ok) errors.push({ field: 'siret', code: siret.error });
@@ -930,27 +963,45 @@ export class TeamService {
     if (!lastName.ok) errors.push({ field: 'lastName', code: lastName.error });
     const message = input.message?.trim().slice(0, 1000) || null;
     if (!siret.ok || !email.ok || !firstName.ok || !lastName.ok) throw validationFailed(errors);
+    await requireWithin(this.publicRequestsPerAddress, addressKey(ctx.ip), 'requests from this address');
+    await this.deferred.enqueue(ctx, 'access_request', {
+      siret: siret.siret,
+      email: email.email,
+      firstName: firstName.value,
+      lastName: lastName.value,
+      message,
+    });
+  }
 
-    const reader = this.reader(ctx);
-    const company = await reader.getRepository(CompanyEntity).findOneBy({ siret: siret.siret });
+  /**
+   * The deferred part of an access request: filed and notified when the SIRET is a client's, the
+   * person is not already a member or asking, and within the per-address and per-company limits.
+   */
+  private async fileAccessRequest(ctx: TransactionalContext, input: DeferredPayloads['access_request']): Promise<void> {
+    const { now, em: reader } = ctx;
+    const { email, message } = input;
+    const company = await reader.getRepository(CompanyEntity).findOneBy({ siret: input.siret });
     if (!company) return;
     const recent = await reader
       .getRepository(AccessRequestEntity)
-      .count({ where: { email: email.email, createdAt: MoreThan(new Date(now.getTime() - DAY_MS)) } });
+      .count({ where: { email, createdAt: MoreThan(new Date(now.getTime() - DAY_MS)) } });
     if (recent >= ACCESS_REQUESTS_PER_EMAIL_PER_DAY) return;
-    const user = await reader.getRepository(UserEntity).findOneBy({ email: email.email });
+    const user = await reader.getRepository(UserEntity).findOneBy({ email });
     if (user && (await reader.getRepository(MembershipEntity).exists({ where: { companyId: company.id, userId: user.id } }))) return;
+    const pendingKey = `${company.id}:${email}`;
+    if (await reader.getRepository(AccessRequestEntity).exists({ where: { pendingKey } })) return;
+    if (!(await this.noticesPerCompany.hit(company.id)).allowed) return;
     try {
       await withTransaction(this.ds, ctx, async ({ em }) => {
         const request: AccessRequestEntity = {
           id: newId(now.getTime()),
           companyId: company.id,
-          email: email.email,
-          firstName: firstName.value,
-          lastName: lastName.value,
+          email,
+          firstName: input.firstName,
+          lastName: input.lastName,
           message,
           status: 'PENDING',
-          pendingKey: `${company.id}:${email.email}`,
+          pendingKey,
           decidedById: null,
           decidedAt: null,
           invitationId: null,

@@ -12,7 +12,6 @@ describe('validateEmail', () => {
     ['jean@x.fr', 'jean@x.fr'],
     ['jean-pierre.o_neil+guichet@sub.example.co.uk', 'jean-pierre.o_neil+guichet@sub.example.co.uk'],
     ['j%d@exemple-1.fr', 'j%d@exemple-1.fr'],
-    ['marie@xn--bcher-kva.example', 'marie@xn--bcher-kva.example'],
     ['a@b.paris', 'a@b.paris'],
     ['r.h@exemple.fr', 'r.h@exemple.fr'],
     ['contactless@exemple.fr', 'contactless@exemple.fr'],

@@ -17,6 +17,8 @@ import {
   TEAM_WARNING_CODES,
   MAIL_ERROR_CODES,
   API_TOKEN_ERROR_CODES,
+  TEXT_ERROR_CODES,
+  INVOICE_ERROR_CODES,
 } from '../codes';
 import { VALIDATION_MESSAGES, validationMessage } from '../messages';
 
@@ -37,6 +39,8 @@ describe('VALIDATION_CODES', () => {
       TEAM_WARNING_CODES,
       MAIL_ERROR_CODES,
       API_TOKEN_ERROR_CODES,
+      TEXT_ERROR_CODES,
+      INVOICE_ERROR_CODES,
     ];
     expect(VALIDATION_CODES).toHaveLength(families.reduce((n, family) => n + family.length, 0));
     expect(new Set(VALIDATION_CODES).size).toBe(VALIDATION_CODES.length);

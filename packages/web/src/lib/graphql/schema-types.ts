@@ -103,6 +103,13 @@ export type CreateOperatorTokenInput = {
   name: Scalars['String']['input'];
 };
 
+export type CreditNoteInput = {
+  /** What is credited. Omitted: the whole invoice, line by line (only while nothing of it has been credited yet). */
+  lines?: InputMaybe<Array<InvoiceLineInput>>;
+  /** Why the invoice is corrected; printed on the credit note (at most 500 characters). */
+  reason: Scalars['String']['input'];
+};
+
 /** INLINE opens the PDF in the browser; ATTACHMENT downloads it. */
 export type FileDisposition =
   | 'ATTACHMENT'
@@ -149,6 +156,75 @@ export type InvitationStatus =
   | 'PENDING'
   | 'REVOKED';
 
+/** PDF: the Factur-X invoice (PDF/A-3 with its XML embedded). XML: the CII XML (EN 16931) alone. */
+export type InvoiceFileFormat =
+  | 'PDF'
+  | 'XML';
+
+/** Filters combine with AND. */
+export type InvoiceFilter = {
+  kind?: InputMaybe<InvoiceKind>;
+  /** true: unpaid and past the due date; false: the others. */
+  overdue?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Text found in the number, the label, or (credit notes) the corrected invoice’s number; ignoring case and accents. */
+  search?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<InvoiceStatus>;
+  /** Issued in this calendar year (Paris time). */
+  year?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** An invoice, or a credit note (avoir) that corrects one. */
+export type InvoiceKind =
+  | 'CREDIT_NOTE'
+  | 'INVOICE';
+
+export type InvoiceLineInput = {
+  /** Required with the 0 % rate, refused otherwise: the exemption statement (e.g. "Exonération de TVA, article 261 C du CGI"). */
+  exemptionReason?: InputMaybe<Scalars['String']['input']>;
+  /** At most 300 characters. */
+  label: Scalars['String']['input'];
+  /** Decimal with a dot, > 0, at most 4 decimals: "1", "2.5". */
+  quantity: Scalars['String']['input'];
+  /** Excluding VAT, in cents, ≥ 0. */
+  unitPriceCents: Scalars['Int']['input'];
+  /** Percent: "20", "10", "5.5", "2.1" or "0". */
+  vatRate: Scalars['String']['input'];
+};
+
+/** Payment state of an invoice: DUE, PARTIALLY_PAID, PAID ("encaissée"), CREDITED (cancelled in full by credit notes). Overdue is derived: see Invoice.overdue. */
+export type InvoiceStatus =
+  | 'CREDITED'
+  | 'DUE'
+  | 'PAID'
+  | 'PARTIALLY_PAID';
+
+/** CSV: one line per invoice and VAT rate, for the accountant (UTF-8 with BOM, `;`, decimal comma). ZIP: the Factur-X PDFs and that CSV. */
+export type InvoicesExportFormat =
+  | 'CSV'
+  | 'ZIP';
+
+/** What the run did for a company: billed it, would bill it (dry run), found the period already billed, or could not bill it (see error). */
+export type InvoicingOutcome =
+  | 'ALREADY_BILLED'
+  | 'BILLED'
+  | 'FAILED'
+  | 'WOULD_BILL';
+
+export type IssueInvoiceInput = {
+  /** YYYY-MM-DD, from the issue date to 60 days after it. Default: the configured payment terms (INVOICE_PAYMENT_DAYS). */
+  dueDate?: InputMaybe<Scalars['String']['input']>;
+  /** What lists show. Default: the first line’s label. */
+  label?: InputMaybe<Scalars['String']['input']>;
+  /** 1 to 500 lines. */
+  lines: Array<InvoiceLineInput>;
+  /** A note printed on the invoice (at most 500 characters). */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Last day of the service period, YYYY-MM-DD. */
+  periodEnd: Scalars['String']['input'];
+  /** First day of the service period, YYYY-MM-DD. */
+  periodStart: Scalars['String']['input'];
+};
+
 /** Language of the interface and of the emails sent to the user. */
 export type Locale =
   | 'EN'
@@ -189,7 +265,26 @@ export type MembershipStatus =
 
 /** What an operator token (scanning station, billing tool) may do. */
 export type OperatorTokenCapability =
+  | 'INVOICE_ISSUE'
   | 'SCAN_UPLOAD';
+
+export type PaymentInput = {
+  /** In cents, > 0, at most what remains due. */
+  amountCents: Scalars['Int']['input'];
+  /** The day the money was received, YYYY-MM-DD: not in the future, not before the invoice date. */
+  date: Scalars['String']['input'];
+  method: PaymentMethod;
+  /** E.g. the bank transfer’s reference (at most 100 characters). */
+  reference?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type PaymentMethod =
+  | 'CARD'
+  | 'CASH'
+  | 'CHECK'
+  | 'DIRECT_DEBIT'
+  | 'OTHER'
+  | 'TRANSFER';
 
 /** A permission of the access matrix (see the @requiresPermission directive on each field). */
 export type Permission =
@@ -211,6 +306,35 @@ export type Permission =
   | 'TEAM_INVITE'
   | 'TEAM_MANAGE'
   | 'TEAM_READ';
+
+export type PlanInput = {
+  /** Required with the 0 % rate. */
+  exemptionReason?: InputMaybe<Scalars['String']['input']>;
+  /** Printed on each invoice with the period, e.g. "Domiciliation commerciale". */
+  label: Scalars['String']['input'];
+  period: PlanPeriod;
+  /** Price per period excluding VAT, in cents. */
+  priceCents: Scalars['Int']['input'];
+  /** Percent: "20", "10", "5.5", "2.1" or "0". */
+  vatRate: Scalars['String']['input'];
+};
+
+/** How often a plan is billed: each month, or once a year (for the calendar year). */
+export type PlanPeriod =
+  | 'MONTHLY'
+  | 'YEARLY';
+
+/** Only the fields given change; invoices already issued never do. */
+export type PlanUpdateInput = {
+  /** false: the run stops billing this company. */
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Give "" to remove it. */
+  exemptionReason?: InputMaybe<Scalars['String']['input']>;
+  label?: InputMaybe<Scalars['String']['input']>;
+  period?: InputMaybe<PlanPeriod>;
+  priceCents?: InputMaybe<Scalars['Int']['input']>;
+  vatRate?: InputMaybe<Scalars['String']['input']>;
+};
 
 /** A named preset of scopes. Null where scopes are combined (e.g. COURRIER + FACTURATION). */
 export type Role =

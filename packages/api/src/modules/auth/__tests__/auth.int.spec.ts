@@ -97,7 +97,7 @@ describe('authentication', () => {
   it('reads permissions from the database on every request', async () => {
     const bruno = await app.as('bruno');
     const update =
-      'mutation($id: ID!) { updateCompany(companyId: $id, input: { name: "Demo SAS", siret: "91234567800011", address: { line1: "12 rue de la Paix", postalCode: "75002", city: "Paris" } }) { name } }';
+      'mutation($id: ID!) { updateCompany(companyId: $id, input: { name: "Demo SAS", siret: "91234567500017", address: { line1: "12 rue de la Paix", postalCode: "75002", city: "Paris" } }) { name } }';
     expect(codesOf(await bruno.gql(update, { id: demoId }))).toEqual(['FORBIDDEN']);
     await app.db.ds.query("UPDATE memberships SET scopes = 'ADMIN' WHERE user_id = (SELECT id FROM users WHERE email = ?)", [
       PERSONA_EMAILS.bruno,
@@ -151,6 +151,7 @@ describe('password reset', () => {
   const RESET = 'mutation($t: String!, $p: String!) { resetPassword(token: $t, password: $p) }';
 
   async function linkTokenFor(email: string): Promise<string> {
+    await app.runDeferred();
     const [mail] = await app.server.services.outbox.latest(1, email);
     const match = mail?.textBody.match(/reset-password\?token=([A-Za-z0-9_-]+)/);
     if (!match?.[1]) throw new Error(`no reset email for ${email}`);
@@ -162,6 +163,8 @@ describe('password reset', () => {
     const b = await app.client().gql(REQUEST, { e: PERSONA_EMAILS.alice });
     expect(a.data).toEqual({ requestPasswordReset: true });
     expect(b.data).toEqual({ requestPasswordReset: true });
+    // The emails go out after the answers, from the deferred requests.
+    expect(await app.runDeferred()).toBe(2);
     expect(await app.server.services.outbox.latest(5, 'inconnu@demo-sas.fr')).toHaveLength(0);
     const [mail] = await app.server.services.outbox.latest(1, PERSONA_EMAILS.alice);
     expect(mail?.subject).toBe('Réinitialisez votre mot de passe Guichet');

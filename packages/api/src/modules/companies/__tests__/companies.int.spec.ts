@@ -204,7 +204,7 @@ describe('companies (operator)', () => {
 
   it('refuses a SIRET that is already registered, also under concurrent creation', async () => {
     const before = await count();
-    const input = { name: 'Doublon', siret: '91234567800011', address, firstAdmin: person('marc.doublon@exemple.fr') };
+    const input = { name: 'Doublon', siret: '91234567500017', address, firstAdmin: person('marc.doublon@exemple.fr') };
     expect(codesOf(await olivia.gql(CREATE, { input }))).toEqual(['CONFLICT']);
     const fresh = { name: 'Course', siret: '73282932000074', address, firstAdmin: person('lucie.course@exemple.fr') };
     const results = await Promise.all([olivia.gql(CREATE, { input: fresh }), olivia.gql(CREATE, { input: fresh })]);
@@ -243,10 +243,10 @@ describe('companies (operator)', () => {
     const update = 'mutation($id: ID!, $input: CompanyInput!) { updateCompany(companyId: $id, input: $input) { name address { city } } }';
     const ok = await alice.gql(update, {
       id,
-      input: { name: 'Demo SAS', siret: '91234567800011', address: { line1: '1 rue Neuve', postalCode: '75001', city: 'Paris' } },
+      input: { name: 'Demo SAS', siret: '91234567500017', address: { line1: '1 rue Neuve', postalCode: '75001', city: 'Paris' } },
     });
     expect(ok.data).toEqual({ updateCompany: { name: 'Demo SAS', address: { city: 'Paris' } } });
-    const clash = await alice.gql(update, { id, input: { name: 'Demo SAS', siret: '92345678100015', address } });
+    const clash = await alice.gql(update, { id, input: { name: 'Demo SAS', siret: '92345678400019', address } });
     expect(codesOf(clash)).toEqual(['CONFLICT']);
   });
 

@@ -189,6 +189,8 @@ describe('inviting members', () => {
     const ask = 'mutation($t: String!) { requestNewInvitationLink(token: $t) }';
     expect((await app.client().gql(ask, { t: token })).data).toEqual({ requestNewInvitationLink: true });
     expect((await app.client().gql(ask, { t: token })).data).toEqual({ requestNewInvitationLink: true });
+    // The administrators are told after the answers, once for the two asks.
+    expect(await app.runDeferred()).toBe(2);
     const notices = (await app.server.services.outbox.latest(50, 'alice.martin@demo-sas.fr')).filter(
       (m) => m.kind === 'new_link_requested',
     );

@@ -157,7 +157,7 @@ describe('access requests', () => {
   const REQUEST = 'mutation($input: AccessRequestInput!) { requestAccess(input: $input) }';
   const LIST = 'query($id: ID!) { company(id: $id) { accessRequests { id email status message } } }';
   const form = (extra: Record<string, string> = {}) => ({
-    siret: '912 345 678 00011',
+    siret: '912 345 675 00017',
     email: 'nina.perrin@exemple.fr',
     firstName: 'Nina',
     lastName: 'Perrin',
@@ -177,6 +177,8 @@ describe('access requests', () => {
     const known = await app.client().gql(REQUEST, { input: form() });
     expect(unknown.data).toEqual({ requestAccess: true });
     expect(known.data).toEqual({ requestAccess: true });
+    // Filed after the answers, from the deferred requests.
+    expect(await app.runDeferred()).toBe(2);
     const stored: { company_id: string }[] = await app.db.ds.query('SELECT company_id FROM access_requests');
     expect(stored.map((r) => r.company_id)).toEqual([demoId]);
     const [notice] = (await app.server.services.outbox.latest(10, 'alice.martin@demo-sas.fr')).filter((m) => m.kind === 'access_requested');
@@ -184,6 +186,7 @@ describe('access requests', () => {
     expect(notice?.textBody).toContain('Je suis la nouvelle comptable.');
     // A repeat while the first is open creates nothing new.
     await app.client().gql(REQUEST, { input: form() });
+    await app.runDeferred();
     expect(await app.db.ds.query('SELECT id FROM access_requests')).toHaveLength(1);
   });
 
@@ -221,6 +224,7 @@ describe('access requests', () => {
 
   it('rejects a request', async () => {
     await app.client().gql(REQUEST, { input: form({ email: 'oscar.blanc@exemple.fr', firstName: 'Oscar', lastName: 'Blanc' }) });
+    await app.runDeferred();
     const list = await alice.gql<{ company: { accessRequests: { id: string; email: string; status: string }[] } }>(LIST, { id: demoId });
     const id = list.data?.company.accessRequests.find((r) => r.email === 'oscar.blanc@exemple.fr')?.id;
     const reject = 'mutation($c: ID!, $r: ID!) { rejectAccessRequest(companyId: $c, requestId: $r) { status } }';

@@ -8,6 +8,7 @@ import {
   validateApiTokenPermissions,
   validateIpAllowList,
   type ApiTokenErrorCode,
+  type UnsafeTextCode,
   type ApiTokenPreset,
   type Permission,
 } from '@guichet/shared';
@@ -72,7 +73,7 @@ export function withPreset(form: TokenForm, preset: PresetChoice): TokenForm {
 }
 
 export interface CheckedTokenForm {
-  errors: Partial<Record<TokenField, ApiTokenErrorCode>>;
+  errors: Partial<Record<TokenField, ApiTokenErrorCode | UnsafeTextCode>>;
   /** The values to send, when every field is valid. */
   input: { name: string; permissions: Permission[]; expiresInDays: number; allowedIps: string[] } | null;
 }

@@ -1,5 +1,5 @@
 import { useMutation } from '@apollo/client/react';
-import type { Locale } from '@guichet/shared';
+import { validateTagName, type Locale } from '@guichet/shared';
 import { useRef, useState, type FormEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, ConfirmDialog, Dialog, TextField } from '@/components/ui';
@@ -213,12 +213,14 @@ function TagForm({ mode, companyId, tag, onSaved, onCancel, nameRef }: TagFormPr
     event.preventDefault();
     event.stopPropagation();
     if (busy) return;
-    const trimmed = name.replace(/\s+/g, ' ').trim();
-    if (!trimmed) {
-      setErrors({ name: fieldErrorMessage('TAG_NAME_REQUIRED', locale) ?? undefined });
+    // The API's rule: required, at most 50 characters, no invisible or bidirectional characters.
+    const checked = validateTagName(name);
+    if (!checked.ok) {
+      setErrors({ name: fieldErrorMessage(checked.error, locale) ?? undefined });
       inputRef.current?.focus();
       return;
     }
+    const trimmed = checked.value.name;
     setErrors({});
     try {
       if (mode === 'create') {

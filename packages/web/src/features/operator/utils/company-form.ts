@@ -74,7 +74,7 @@ export function checkPerson(values: PersonValues): PersonCheck {
   };
 }
 
-const ADDRESS_FIELDS = { line1: 'line1', postalCode: 'postalCode', city: 'city', country: 'country' } as const;
+const ADDRESS_FIELDS = { line1: 'line1', line2: 'line2', postalCode: 'postalCode', city: 'city', country: 'country' } as const;
 
 export interface NewCompanyCheck {
   errors: Issues<NewCompanyField>;

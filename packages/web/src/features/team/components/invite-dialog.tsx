@@ -347,7 +347,7 @@ export function InviteDialog({ open, onClose, companyId, members, inviterName, o
             key={row.key}
             row={row}
             position={index + 1}
-            check={checks[index] ?? { errors: {}, suggestion: null, sameNameAs: null, input: null }}
+            check={checks[index] ?? { errors: {}, suggestion: null, domainWarning: null, sameNameAs: null, input: null }}
             showAllErrors={attempted}
             canRemove={rows.length > 1}
             onChange={(patch, field) => updateRow(row.key, patch, field)}

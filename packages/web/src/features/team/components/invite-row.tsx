@@ -64,6 +64,8 @@ export function InviteRow({ row, position, check, showAllErrors, canRemove, onCh
           hint={
             check.suggestion && !message('email') ? (
               <EmailSuggestion suggestion={check.suggestion} onAccept={(suggestion) => onChange({ email: suggestion }, 'email')} />
+            ) : check.domainWarning && !message('email') ? (
+              <p className="suggestion">{validationMessage(check.domainWarning.code, locale, { domain: check.domainWarning.domain })}</p>
             ) : undefined
           }
         />

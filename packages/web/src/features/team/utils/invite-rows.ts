@@ -4,6 +4,7 @@ import {
   validatePersonName,
   validatePhone,
   type ContactSubject,
+  type EmailDomainWarning,
   type ValidationCode,
 } from '@guichet/shared';
 import type { InvitationInput } from '@/lib/graphql/schema-types';
@@ -68,6 +69,8 @@ export interface RowCheck {
   errors: Partial<Record<InviteField, FieldIssue>>;
   /** The corrected address when the domain looks like a typo (`gmail.con`). */
   suggestion: string | null;
+  /** An internationalised (`xn--`) or look-alike domain, as it reads once decoded: a warning, never an error. */
+  domainWarning: EmailDomainWarning | null;
   /** The existing member with the same first and last name (likely the same person). */
   sameNameAs: string | null;
   /** What to send when the row has no error. */
@@ -102,10 +105,12 @@ export function checkRow(row: InviteRowDraft, context: RowCheckContext): RowChec
   const sameNameAs =
     firstName.ok && lastName.ok ? (context.memberNames.get(foldName(`${firstName.value} ${lastName.value}`)) ?? null) : null;
   const suggestion = email.ok ? (email.warning?.suggestion ?? null) : null;
+  const domainWarning = email.ok ? (email.domainWarning ?? null) : null;
   const ok = Object.keys(errors).length === 0;
   return {
     errors,
     suggestion,
+    domainWarning,
     sameNameAs,
     input:
       ok && email.ok && firstName.ok && lastName.ok && phone.ok

@@ -1,3 +1,5 @@
+import { nameComparisonKey } from '@guichet/shared';
+
 /**
  * Names from what people paste: `Léa Moreau <lea.moreau@exemple.fr>`, `MOREAU Léa`, `Moreau, Léa`,
  * or only `lea.moreau@exemple.fr` (then the names are guessed from `prenom.nom@`).
@@ -8,14 +10,12 @@ export interface GuessedName {
   lastName: string;
 }
 
-/** Accents, case, hyphens and apostrophes ignored: for comparing names, never for showing them. */
+/**
+ * Accents, case, hyphens, apostrophes, compatibility forms and Cyrillic/Greek look-alike letters
+ * ignored: for comparing names, never for showing them (the API compares with the same rule).
+ */
 export function foldName(value: string): string {
-  return value
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[\s'’.-]+/g, ' ')
-    .trim();
+  return nameComparisonKey(value);
 }
 
 /** `jean-pierre` → `Jean-Pierre`, `o'neil` → `O'Neil`. */
