@@ -256,9 +256,10 @@ async function main() {
         `  median first ${median(first).toFixed(2)} ms, deep ${median(deep).toFixed(2)} ms, ratio ${(median(deep) / median(first)).toFixed(2)} (budget ≤ 1.5)\n`,
       );
     }
-    if (which === 'all' || which === 'export') {
-      // A date window holding about 10 000 items.
-      const target = Number(process.env.BENCH_EXPORT_ITEMS ?? 10_000);
+    // The budgets are set on 10 000 scans; 20 000 (the largest export allowed) proves no limit is in the way.
+    const exportTargets = process.env.BENCH_EXPORT_ITEMS ? [Number(process.env.BENCH_EXPORT_ITEMS)] : [10_000, 20_000];
+    for (const target of which === 'all' || which === 'export' ? exportTargets : []) {
+      // A date window holding about `target` items.
       const q = mailPageQuery('mysql', company.id, normaliseFilter(null), null, 1);
       const [[newest]] = await pool.query(q.sql, q.params);
       const [[edge]] = await pool.query(q.sql.replace(/LIMIT \d+/, `LIMIT 1 OFFSET ${target}`), q.params);
