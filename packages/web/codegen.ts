@@ -46,6 +46,7 @@ const config: CodegenConfig = {
         '!src/features/mail/**/*.graphql',
         '!src/features/operator/**/*.graphql',
         '!src/features/api-access/**/*.graphql',
+        '!src/features/invoices/**/*.graphql',
       ],
     },
     'src/features/team/api/generated.ts': {
@@ -54,9 +55,16 @@ const config: CodegenConfig = {
     },
     // Mes courriers, and the operator's pages (mail upload, forwarding queue): lazy pages too.
     'src/features/mail/api/generated.ts': { ...typedDocuments, documents: ['src/features/mail/**/*.graphql'] },
-    'src/features/operator/api/generated.ts': { ...typedDocuments, documents: ['src/features/operator/**/*.graphql'] },
+    'src/features/operator/api/generated.ts': {
+      ...typedDocuments,
+      documents: ['src/features/operator/**/*.graphql', '!src/features/operator/api/billing/*.graphql'],
+    },
+    // The operator's billing pages (plans, invoicing run, one-off invoices, payments, credit notes).
+    'src/features/operator/api/billing/generated.ts': { ...typedDocuments, documents: ['src/features/operator/api/billing/*.graphql'] },
     // Paramètres › Accès API (API tokens): a lazy page too.
     'src/features/api-access/api/generated.ts': { ...typedDocuments, documents: ['src/features/api-access/**/*.graphql'] },
+    // Factures (the client's invoices): a lazy page too.
+    'src/features/invoices/api/generated.ts': { ...typedDocuments, documents: ['src/features/invoices/**/*.graphql'] },
   },
 };
 

@@ -151,6 +151,11 @@ export function createRoutes(client: ApolloClient): RouteObject[] {
                   path: paths.operator.forwarding.path,
                   lazy: async () => ({ ...(await import('./routes/app/operator/forwarding')), ErrorBoundary: RouteError }),
                 },
+                {
+                  // The billing pages route their own children (one chunk).
+                  path: paths.operator.billing.path,
+                  lazy: async () => ({ ...(await import('./routes/app/operator/billing')), ErrorBoundary: RouteError }),
+                },
               ],
             },
             { path: '*', lazy: () => import('./routes/app/not-found') },

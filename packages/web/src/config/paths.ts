@@ -62,6 +62,12 @@ export const paths = {
     newCompany: { path: 'companies/new', getHref: () => '/operator/companies/new' },
     upload: { path: 'mail', getHref: () => '/operator/mail' },
     forwarding: { path: 'forwarding', getHref: () => '/operator/forwarding' },
+    /** Billing: the invoicing run; `…/<companyId>` a company's billing, `…/<companyId>/new` a one-off invoice. */
+    billing: {
+      path: 'billing/*',
+      getHref: (companyId?: string, page?: 'new') =>
+        `/operator/billing${companyId ? `/${encode(companyId)}` : ''}${companyId && page ? `/${page}` : ''}`,
+    },
   },
 } as const;
 
@@ -70,7 +76,7 @@ export type CompanyPageKey = (typeof COMPANY_PAGE_KEYS)[number];
 
 export interface CompanyPage {
   key: CompanyPageKey;
-  /** Path segment under `/c/:companyId/`. */
+  /** Route pattern under `/c/:companyId/` (the key, with an optional segment for Factures). */
   path: string;
   /** The permission the page is about: a no-access page names the roles that grant it. */
   permission: Permission;
@@ -93,7 +99,8 @@ const companyPage = (key: CompanyPageKey, permission: Permission, ...alsoOpenedB
 /** The company pages in navigation order; the first one allowed is where a member lands. */
 export const COMPANY_PAGES: readonly CompanyPage[] = [
   companyPage('mail', 'mail:read'),
-  companyPage('invoices', 'invoice:read'),
+  // `invoices/<id>` (the link of the notification email) opens the page with that invoice's preview.
+  { ...companyPage('invoices', 'invoice:read'), path: 'invoices/:invoiceId?' },
   companyPage('services', 'formality:read'),
   companyPage('team', 'team:read'),
   // Accès API (apiToken:manage) today; the company's details (company:update) later.

@@ -2,7 +2,9 @@ import 'i18next';
 import type { apiAccessFr } from '@/locales/api-access/fr';
 import type { devMailboxFr } from '@/locales/dev-mailbox/fr';
 import type { fr } from '@/locales/fr';
+import type { invoicesFr } from '@/locales/invoices/fr';
 import type { mailFr } from '@/locales/mail/fr';
+import type { operatorBillingFr } from '@/locales/operator-billing/fr';
 import type { operatorFr } from '@/locales/operator/fr';
 import type { teamFr } from '@/locales/team/fr';
 
@@ -17,6 +19,8 @@ declare module 'i18next' {
       mail: typeof mailFr;
       operator: typeof operatorFr;
       apiAccess: typeof apiAccessFr;
+      invoices: typeof invoicesFr;
+      operatorBilling: typeof operatorBillingFr;
     };
   }
 }

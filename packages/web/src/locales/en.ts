@@ -102,8 +102,7 @@ export const en: Messages = {
     },
     invoices: {
       title: 'Invoices',
-      body: 'Your invoices will appear here.',
-      next: 'You will be able to follow their due dates and download each invoice as a PDF.',
+      body: 'Your invoices, and what remains to be paid.',
     },
     services: {
       title: 'Services',
@@ -134,7 +133,6 @@ export const en: Messages = {
   },
   operator: {
     title: 'Operator space',
-    invoices: 'issue invoices;',
     formalities: 'open and follow formalities.',
   },
   errors: {

@@ -104,8 +104,7 @@ export const fr = {
     },
     invoices: {
       title: 'Factures',
-      body: 'Vos factures apparaîtront ici.',
-      next: 'Vous pourrez suivre leur échéance et télécharger chaque facture en PDF.',
+      body: 'Vos factures, et ce qui reste à payer.',
     },
     services: {
       title: 'Services',
@@ -136,7 +135,6 @@ export const fr = {
   },
   operator: {
     title: 'Espace opérateur',
-    invoices: 'émettre les factures ;',
     formalities: 'ouvrir et suivre les formalités.',
   },
   errors: {

@@ -8,12 +8,15 @@ export const operatorEn: OperatorMessages = {
     companies: 'Companies',
     upload: 'Upload mail',
     forwarding: 'Forwarding queue',
+    billing: 'Billing',
   },
   home: {
     intro: 'The domiciliation team’s tools.',
     companies: 'Create a domiciled company and invite its first administrator; follow the pending invitations, resend or replace them.',
     upload: 'Upload the scanned mail of a client company: several PDFs at once, with their sender and date.',
     forwarding: 'Process the clients’ forwarding requests: mark the posted ones as sent, or cancel.',
+    billing:
+      'Run the monthly billing after previewing it; for each company, its plan, one-off invoices, the payments received and credit notes.',
     next: 'Coming next',
   },
   company: {
@@ -107,6 +110,8 @@ export const operatorEn: OperatorMessages = {
       submit: 'Send the invitation',
     },
     loadMore: 'Load more',
+    billing: 'Billing',
+    billingLabel: 'Billing of {{company}}',
   },
   upload: {
     title: 'Upload mail',

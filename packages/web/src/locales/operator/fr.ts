@@ -9,6 +9,7 @@ export const operatorFr = {
     companies: 'Sociétés',
     upload: 'Déposer des courriers',
     forwarding: 'File de réexpédition',
+    billing: 'Facturation',
   },
   home: {
     intro: 'Les outils de l’équipe de domiciliation.',
@@ -16,6 +17,8 @@ export const operatorFr = {
       'Créer une société domiciliée et inviter son premier administrateur ; suivre les invitations en attente, les renvoyer ou les remplacer.',
     upload: 'Déposer les courriers numérisés d’une entreprise cliente : plusieurs PDF à la fois, avec leur expéditeur et leur date.',
     forwarding: 'Traiter les demandes de réexpédition des clients : marquer les envois postés, ou annuler.',
+    billing:
+      'Lancer la facturation du mois après l’avoir prévisualisée ; pour chaque société, sa formule, ses factures ponctuelles, les paiements reçus et les avoirs.',
     next: 'Prochainement',
   },
   company: {
@@ -111,6 +114,8 @@ export const operatorFr = {
       submit: 'Envoyer l’invitation',
     },
     loadMore: 'Charger plus',
+    billing: 'Facturation',
+    billingLabel: 'Facturation de {{company}}',
   },
   upload: {
     title: 'Déposer des courriers',

@@ -207,6 +207,13 @@ export function CompaniesPage() {
                       </td>
                       <td className="table__person">{adminState(company)}</td>
                       <td className="table__actions">
+                        <Link
+                          className="companies__billing"
+                          to={paths.operator.billing.getHref(company.id)}
+                          aria-label={t('companies.billingLabel', { company: company.name })}
+                        >
+                          {t('companies.billing')}
+                        </Link>
                         {company.hasAdministrator === false ? (
                           <div className="queue__actions">
                             {company.pendingAdminInvitation ? (

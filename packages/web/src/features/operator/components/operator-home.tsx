@@ -33,11 +33,16 @@ export function OperatorHome() {
           </h2>
           <p>{t('home.forwarding')}</p>
         </Card>
+        <Card className="operator-tool">
+          <h2 className="card__title">
+            <Link to={paths.operator.billing.getHref()}>{t('nav.billing')}</Link>
+          </h2>
+          <p>{t('home.billing')}</p>
+        </Card>
       </div>
       <Card className="placeholder">
         <Badge tone="info">{t('home.next')}</Badge>
         <ul className="bullets">
-          <li>{tApp('operator.invoices')}</li>
           <li>{tApp('operator.formalities')}</li>
         </ul>
       </Card>

@@ -4,7 +4,7 @@ import { paths } from '@/config/paths';
 import { useOperatorTranslation } from '../hooks/use-operator-translation';
 import '../operator.css';
 
-/** The operator space's own navigation (home, upload, forwarding queue) above the current tool. */
+/** The operator space's own navigation (home, companies, upload, forwarding queue, billing) above the current tool. */
 export function OperatorLayout({ children }: { children: ReactNode }) {
   const { t } = useOperatorTranslation();
   const links = [
@@ -12,6 +12,7 @@ export function OperatorLayout({ children }: { children: ReactNode }) {
     { to: paths.operator.companies.getHref(), label: t('nav.companies'), end: false },
     { to: paths.operator.upload.getHref(), label: t('nav.upload'), end: false },
     { to: paths.operator.forwarding.getHref(), label: t('nav.forwarding'), end: false },
+    { to: paths.operator.billing.getHref(), label: t('nav.billing'), end: false },
   ];
   return (
     <>

@@ -1,7 +1,6 @@
-import { useTranslation } from 'react-i18next';
-import { PlaceholderPage } from '@/components/layouts';
+import { InvoicesPage } from '@/features/invoices/components/invoices-page';
 
+/** `/c/:companyId/invoices` and `/c/:companyId/invoices/:invoiceId` (invoice:read, checked by the route's permission guard). */
 export function Component() {
-  const { t } = useTranslation();
-  return <PlaceholderPage title={t('pages.invoices.title')} body={t('pages.invoices.body')} next={t('pages.invoices.next')} />;
+  return <InvoicesPage />;
 }
