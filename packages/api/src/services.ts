@@ -7,6 +7,7 @@ import { ApiTokenService } from './modules/api-tokens/api-tokens.service';
 import { ActivityService } from './modules/activity/activity.service';
 import { AuthService } from './modules/auth/auth.service';
 import { CompanyService } from './modules/companies/company.service';
+import { FormalitiesService } from './modules/formalities/formalities.service';
 import { ForwardingService } from './modules/mail/forwarding.service';
 import { MailFilesService } from './modules/mail/mail-files.service';
 import { MailService } from './modules/mail/mail.service';
@@ -36,6 +37,7 @@ export interface Services {
   /** Plans and the invoicing run. */
   invoicing: InvoicingService;
   invoiceFiles: InvoiceFilesService;
+  formalities: FormalitiesService;
   apiTokens: ApiTokenService;
   /** The counters of every limit (memory, or Redis with REDIS_URL). */
   limits: Limits;
@@ -80,6 +82,7 @@ export function createServices(ds: DataSource, env: Env, options: { limits?: Lim
     invoices,
     invoicing: new InvoicingService(ds, invoices, activity),
     invoiceFiles: new InvoiceFilesService(ds, env, storage, invoices, activity),
+    formalities: new FormalitiesService(ds, { publicUrl: env.publicUrl, fileUrlSecret: env.fileUrlSecret }, storage, outbox),
     apiTokens,
     limits,
     deferred,

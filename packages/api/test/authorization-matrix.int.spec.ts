@@ -443,6 +443,34 @@ const OPERATIONS: Record<string, Operation> = {
     document: 'mutation($id: ID!) { createInvoicesExport(companyId: $id, format: CSV) { url invoiceCount } }',
     variables: ({ demoId }) => ({ id: demoId }),
   },
+  // Formalities. Allowed callers get an answer about the content (an unknown formality, request or
+  // document): nothing is opened or moved by the matrix.
+  'Query.operatorFormalities': {
+    document: 'query($id: ID!) { operatorFormalities(companyId: $id, first: 1) { edges { cursor } } }',
+    variables: ({ demoId }) => ({ id: demoId }),
+  },
+  'Query.operatorFormality': { document: `query { operatorFormality(id: "${FAKE_ID}") { id } }`, variables: () => ({}) },
+  'Mutation.openFormality': {
+    document: 'mutation($id: ID!) { openFormality(companyId: $id, type: OTHER, title: "") { id } }',
+    variables: ({ demoId }) => ({ id: demoId }),
+  },
+  'Mutation.moveFormality': {
+    document: `mutation { moveFormality(formalityId: "${FAKE_ID}", to: UNDER_REVIEW) { id } }`,
+    variables: () => ({}),
+  },
+  'Mutation.addInformationRequest': {
+    document: `mutation { addInformationRequest(formalityId: "${FAKE_ID}", input: { kind: TEXT, question: "Q" }) { id } }`,
+    variables: () => ({}),
+  },
+  'Mutation.reviewAnswer': { document: `mutation { reviewAnswer(answerId: "${FAKE_ID}", accept: true) { id } }`, variables: () => ({}) },
+  'Mutation.answerInformationRequest': {
+    document: `mutation($id: ID!) { answerInformationRequest(companyId: $id, requestId: "${FAKE_ID}", value: "x") { id } }`,
+    variables: ({ demoId }) => ({ id: demoId }),
+  },
+  'Mutation.createFormalityDocumentLink': {
+    document: `mutation($id: ID!) { createFormalityDocumentLink(companyId: $id, documentId: "${FAKE_ID}") { url } }`,
+    variables: ({ demoId }) => ({ id: demoId }),
+  },
   'Mutation.createOperatorToken': {
     document: 'mutation($name: String!) { createOperatorToken(input: { name: $name, capabilities: [SCAN_UPLOAD] }) { secret } }',
     variables: ({ n }) => ({ name: `Poste ${n}` }),
@@ -468,6 +496,8 @@ const COMPANY_FIELDS: Record<string, string> = {
   invoice: `invoice(id: "${FAKE_ID}") { id }`,
   invoiceTotals: 'invoiceTotals { dueCents }',
   plan: 'plan { id }',
+  formalities: 'formalities(first: 1) { edges { cursor } }',
+  formality: `formality(id: "${FAKE_ID}") { id }`,
 };
 
 function fieldDeclarations(typeName: string): Map<string, AccessDeclaration> {
@@ -607,6 +637,22 @@ describe('authorization matrix of the Company fields and the file routes', () =>
         JSON.stringify({ v: 1, c: id, u: owner, x: 'csv', f: { o: true }, a: Date.now(), n: 0, e: Math.floor(Date.now() / 1000) + 300 }),
       ).toString('base64url');
       return [`/files/invoice-exports/${body}.${hmacSign(secret, `invoice-export\n${body}`)}`, {}];
+    },
+    uploadFormalityAnswer: ({ demoId: id }) => [
+      `/files/formalities/${id}/${FAKE_ID}`,
+      { method: 'POST', headers: { 'content-type': 'application/pdf' }, body: 'not a pdf' },
+    ],
+    deliverFormalityDocument: ({ demoId: id }) => [
+      `/files/formality-documents/${id}/${FAKE_ID}?title=Kbis`,
+      { method: 'POST', headers: { 'content-type': 'application/pdf' }, body: 'not a pdf' },
+    ],
+    downloadFormalityDocument: ({ demoId: id, owner, secret }) => {
+      const e = String(Math.floor(Date.now() / 1000) + 300);
+      const sig = hmacSign(secret, ['formality-document', id, FAKE_ID, owner, 'attachment', e].join('\n'));
+      return [
+        `/files/formality-documents/${id}/${FAKE_ID}?${new URLSearchParams({ u: owner, d: 'attachment', e, s: sig }).toString()}`,
+        {},
+      ];
     },
   };
 

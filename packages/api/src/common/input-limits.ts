@@ -118,6 +118,18 @@ export const INPUT_LIMITS: Readonly<Record<string, InputLimit>> = {
   'PaymentInput.reference': { limit: 'paymentReference', code: 'PAYMENT_REFERENCE_TOO_LONG' },
   ...plan('PlanInput'),
   ...plan('PlanUpdateInput'),
+  // Formalities
+  'Company.formalities(after)': cursor,
+  'Query.operatorFormalities(after)': cursor,
+  'Mutation.openFormality(title)': { limit: 'formalityTitle' },
+  'MoveFormalityInput.reason': { limit: 'formalityReason' },
+  'MoveFormalityInput.trackingNumber': { limit: 'trackingNumber' },
+  'MoveFormalityInput.dueDate': { limit: 'day', code: 'FORMALITY_DATE_INVALID' },
+  'InformationRequestInput.question': { limit: 'formalityQuestion' },
+  'InformationRequestInput.choices': { limit: 'formalityQuestion' },
+  'InformationRequestInput.dueDate': { limit: 'day', code: 'FORMALITY_DATE_INVALID' },
+  'Mutation.answerInformationRequest(value)': { limit: 'formalityAnswer' },
+  'Mutation.reviewAnswer(reason)': { limit: 'formalityReason' },
 };
 
 /** The limit of a String input with no entry (a new field not yet listed): refused beyond it. */

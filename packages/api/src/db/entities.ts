@@ -5,6 +5,12 @@ import { SessionEntity } from '../modules/auth/session.entity';
 import { UserEntity } from '../modules/auth/user.entity';
 import { CompanyEntity } from '../modules/companies/company.entity';
 import { DeferredRequestEntity } from '../modules/deferred/deferred-request.entity';
+import { FormalityEntity, FormalityEventEntity } from '../modules/formalities/formality.entity';
+import {
+  FormalityDocumentEntity,
+  InformationAnswerEntity,
+  InformationRequestEntity,
+} from '../modules/formalities/information-request.entity';
 import { InvoiceEntity, InvoiceLineEntity } from '../modules/invoices/invoice.entity';
 import { InvoicePaymentEntity } from '../modules/invoices/payment.entity';
 import { InvoicePlanEntity, InvoiceSequenceEntity } from '../modules/invoices/plan.entity';
@@ -38,4 +44,9 @@ export const entities = [
   InvoiceEntity,
   InvoiceLineEntity,
   InvoicePaymentEntity,
+  FormalityEntity,
+  FormalityEventEntity,
+  InformationRequestEntity,
+  InformationAnswerEntity,
+  FormalityDocumentEntity,
 ];

@@ -18,6 +18,13 @@ import {
   InvoiceFieldsResolver,
   InvoicesResolver,
 } from '../modules/invoices/invoices.resolver';
+import {
+  FormalitiesResolver,
+  FormalityCompanyFieldsResolver,
+  FormalityConnectionResolver,
+  FormalityFieldsResolver,
+  InformationRequestFieldsResolver,
+} from '../modules/formalities/formalities.resolver';
 import { accessSentence } from '../modules/identity/access';
 import { ACCESS_EXTENSION, type AccessDeclaration } from './access';
 import { accessDirectives } from './access-directives';
@@ -39,6 +46,11 @@ export const resolvers = [
   InvoiceCompanyFieldsResolver,
   InvoiceConnectionResolver,
   InvoiceFieldsResolver,
+  FormalitiesResolver,
+  FormalityCompanyFieldsResolver,
+  FormalityConnectionResolver,
+  FormalityFieldsResolver,
+  InformationRequestFieldsResolver,
 ] as const;
 
 let cached: GraphQLSchema | undefined;

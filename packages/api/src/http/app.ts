@@ -22,6 +22,7 @@ import { serviceUnavailableError, serviceUnavailablePlugin } from '../graphql/se
 import { devMailboxRouter } from './dev-mailbox';
 import { securityHeaders } from './security-headers';
 import { GRAPHQL_BODY_LIMIT_BYTES, graphqlBodyErrors, refuseRepeatedFields, requireJsonBody } from './graphql-route';
+import { formalityFilesRouter } from './formality-files';
 import { invoiceFilesRouter } from './invoice-files';
 import { mailFilesRouter } from './mail-files';
 import { playgroundRouter } from './playground';
@@ -154,6 +155,7 @@ export async function createApp(services: Services, options: AppOptions): Promis
 
   app.use('/files', mailFilesRouter(services, options.log));
   app.use('/files', invoiceFilesRouter(services, options.log));
+  app.use('/files', formalityFilesRouter(services, options.log));
   app.use('/playground', playgroundRouter(services.env.webDistDir));
   if (options.devMailbox) app.use('/dev-api/mailbox', devMailboxRouter(services));
 

@@ -49,6 +49,26 @@ export const FILE_ROUTES = {
     access: { kind: 'permission', permission: 'invoice:download', company: 'signedLink' },
     description: 'A CSV or ZIP export made by createInvoicesExport, for the member or token that asked for it.',
   },
+  uploadFormalityAnswer: {
+    method: 'POST',
+    path: '/files/formalities/:companyId/:requestId',
+    access: { kind: 'permission', permission: 'formality:respond', company: { arg: 'companyId' } },
+    description:
+      'Answers a FILE information request with one file (raw body: application/pdf, image/png or image/jpeg; its real type is read from its content).',
+  },
+  deliverFormalityDocument: {
+    method: 'POST',
+    path: '/files/formality-documents/:companyId/:formalityId',
+    access: { kind: 'staff' },
+    description: 'Operator: delivers one document (raw PDF body, ?title=…) to a formality of the company.',
+  },
+  downloadFormalityDocument: {
+    method: 'GET',
+    path: '/files/formality-documents/:companyId/:documentId',
+    access: { kind: 'permission', permission: 'formality:download', company: { arg: 'companyId' } },
+    description:
+      'A delivered document: with a session, through a signed link from createFormalityDocumentLink; with an API token, directly.',
+  },
 } as const satisfies Record<string, FileRouteDeclaration>;
 
 /** The caller of a file route, resolved exactly as for GraphQL. */

@@ -78,7 +78,7 @@ const first = (v: unknown): string | undefined =>
  * Reads the request body up to `maxBytes`. Beyond it, the rest is drained and discarded so the
  * client still reads the 413 answer, and the promise rejects.
  */
-function readBody(req: Request, maxBytes: number): Promise<Buffer> {
+export function readBody(req: Request, maxBytes: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;

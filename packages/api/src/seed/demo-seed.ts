@@ -7,6 +7,7 @@ import { CompanyEntity } from '../modules/companies/company.entity';
 import { MembershipEntity } from '../modules/team/membership.entity';
 import type { FileStorage } from '../storage/storage';
 import type { SellerIdentity } from '../modules/invoices/facturx';
+import { seedDemoFormalities } from './demo-formalities';
 import { seedDemoInvoices } from './demo-invoices';
 import { seedDemoMail } from './demo-mail';
 
@@ -84,7 +85,7 @@ export async function seedDemoIfEmpty(
 ): Promise<DemoLogin[] | null> {
   if ((await ds.getRepository(UserEntity).count()) > 0) return null;
   const logins: DemoLogin[] = [];
-  const ids = { staff: '', demo: '' };
+  const ids = { staff: '', demo: '', formalities: '' };
   await ds.transaction(async (em) => {
     const makeUser = async (p: { firstName: string; lastName: string; email: string }, isStaff = false): Promise<UserEntity> => {
       const user: UserEntity = {
@@ -132,6 +133,7 @@ export async function seedDemoIfEmpty(
           createdAt: now,
           updatedAt: now,
         });
+        if (key === 'demo' && person.scopes.includes('FORMALITE')) ids.formalities = user.id;
         admin ??= user;
         logins.push({ email: person.email, description: person.description });
       }
@@ -139,6 +141,8 @@ export async function seedDemoIfEmpty(
   });
   // Demo mail with its PDFs, when there is a file storage to put them in.
   if (options.storage) await seedDemoMail(ds, options.storage, DEMO_COMPANIES, now);
+  // Demo SAS's formalities: one waiting for the client, one completed with its document.
+  if (options.storage) await seedDemoFormalities(ds, options.storage, ids.demo, ids.staff, ids.formalities, now);
   // A year of Demo SAS's invoices (Factur-X PDFs and XMLs in the same storage).
   if (options.storage && options.invoices !== false) await seedDemoInvoices(ds, options.storage, ids.demo, ids.staff, now, options.seller);
   return logins;

@@ -162,6 +162,19 @@ export const INVOICE_ERROR_CODES = [
 ] as const;
 export type InvoiceErrorCode = (typeof INVOICE_ERROR_CODES)[number];
 
+/** Formalities: the operator's inputs, the client's answers and the files they upload. */
+export const FORMALITY_ERROR_CODES = [
+  'FORMALITY_TITLE_REQUIRED',
+  'FORMALITY_REASON_REQUIRED',
+  'FORMALITY_TRACKING_NUMBER_REQUIRED',
+  'FORMALITY_DATE_INVALID',
+  'FORMALITY_ANSWER_REQUIRED',
+  'FORMALITY_ANSWER_INVALID',
+  'FORMALITY_FILE_INVALID',
+  'FORMALITY_FILE_TOO_LARGE',
+] as const;
+export type FormalityErrorCode = (typeof FORMALITY_ERROR_CODES)[number];
+
 export const VALIDATION_CODES = [
   ...SCOPE_ERROR_CODES,
   ...EMAIL_ERROR_CODES,
@@ -179,6 +192,7 @@ export const VALIDATION_CODES = [
   ...API_TOKEN_ERROR_CODES,
   ...TEXT_ERROR_CODES,
   ...INVOICE_ERROR_CODES,
+  ...FORMALITY_ERROR_CODES,
 ] as const;
 export type ValidationCode = (typeof VALIDATION_CODES)[number];
 

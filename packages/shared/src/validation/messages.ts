@@ -455,6 +455,38 @@ export const VALIDATION_MESSAGES: Readonly<Record<ValidationCode, Labels>> = {
     fr: 'Seuls le mois en cours et les douze mois précédents peuvent être facturés.',
     en: 'Only the current month and the twelve months before it can be invoiced.',
   },
+  FORMALITY_TITLE_REQUIRED: {
+    fr: 'Donnez un intitulé à la formalité.',
+    en: 'Give the formality a title.',
+  },
+  FORMALITY_REASON_REQUIRED: {
+    fr: 'Indiquez le motif.',
+    en: 'Give the reason.',
+  },
+  FORMALITY_TRACKING_NUMBER_REQUIRED: {
+    fr: 'Indiquez le numéro de suivi du dépôt au registre.',
+    en: 'Give the register’s tracking number of the filing.',
+  },
+  FORMALITY_DATE_INVALID: {
+    fr: 'Date non valide\u00a0: écrivez-la AAAA-MM-JJ.',
+    en: 'Invalid date: write it YYYY-MM-DD.',
+  },
+  FORMALITY_ANSWER_REQUIRED: {
+    fr: 'Cette réponse est obligatoire.',
+    en: 'This answer is required.',
+  },
+  FORMALITY_ANSWER_INVALID: {
+    fr: 'Cette réponse ne correspond pas à ce qui est demandé.',
+    en: 'This answer does not match what is asked.',
+  },
+  FORMALITY_FILE_INVALID: {
+    fr: 'Le fichier doit être un PDF, un PNG ou un JPEG.',
+    en: 'The file must be a PDF, a PNG or a JPEG.',
+  },
+  FORMALITY_FILE_TOO_LARGE: {
+    fr: 'Le fichier est trop volumineux.',
+    en: 'The file is too large.',
+  },
 };
 
 const FALLBACK_MESSAGE: Labels = {

@@ -240,5 +240,14 @@ export const TEXT_LIMITS = {
   /** A month, "2026-03". */
   month: 7,
   paymentReference: 100,
+  /** Formalities: a title, an information request's question, a choice. */
+  formalityTitle: 200,
+  formalityQuestion: 500,
+  /** A reason (rejection, regularisation, a refused answer). */
+  formalityReason: 1000,
+  /** The register's tracking number of a filing. */
+  trackingNumber: 100,
+  /** A text answer to an information request. */
+  formalityAnswer: 2000,
 } as const;
 export type TextLimitName = keyof typeof TEXT_LIMITS;

@@ -4,6 +4,7 @@ import { Mail1763900000000 } from './1763900000000-mail';
 import { ApiTokens1764300000000 } from './1764300000000-api-tokens';
 import { DeferredRequests1764500000000 } from './1764500000000-deferred-requests';
 import { Invoices1764600000000 } from './1764600000000-invoices';
+import { Formalities1764700000000 } from './1764700000000-formalities';
 
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   ApiTokens1764300000000,
   DeferredRequests1764500000000,
   Invoices1764600000000,
+  Formalities1764700000000,
 ];

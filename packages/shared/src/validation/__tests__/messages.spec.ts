@@ -19,6 +19,7 @@ import {
   API_TOKEN_ERROR_CODES,
   TEXT_ERROR_CODES,
   INVOICE_ERROR_CODES,
+  FORMALITY_ERROR_CODES,
 } from '../codes';
 import { VALIDATION_MESSAGES, validationMessage } from '../messages';
 
@@ -41,6 +42,7 @@ describe('VALIDATION_CODES', () => {
       API_TOKEN_ERROR_CODES,
       TEXT_ERROR_CODES,
       INVOICE_ERROR_CODES,
+      FORMALITY_ERROR_CODES,
     ];
     expect(VALIDATION_CODES).toHaveLength(families.reduce((n, family) => n + family.length, 0));
     expect(new Set(VALIDATION_CODES).size).toBe(VALIDATION_CODES.length);

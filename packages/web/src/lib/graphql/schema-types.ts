@@ -47,6 +47,13 @@ export type AddressInput = {
   postalCode: Scalars['String']['input'];
 };
 
+/** REPLACED: a newer answer was given before this one was reviewed. */
+export type AnswerReview =
+  | 'ACCEPTED'
+  | 'PENDING'
+  | 'REJECTED'
+  | 'REPLACED';
+
 /** Permission sets offered when creating a token: MAIL_READ_ONLY, MAIL_FULL, INVOICES, FORMALITIES. */
 export type ApiTokenPreset =
   | 'FORMALITIES'
@@ -126,10 +133,75 @@ export type FirstAdminInput = {
   phone?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type FormalityEventKind =
+  | 'ANSWERED'
+  | 'ANSWER_ACCEPTED'
+  | 'ANSWER_REJECTED'
+  | 'DOCUMENT_DELIVERED'
+  | 'OPENED'
+  | 'REQUEST_ADDED'
+  | 'STATE_CHANGED';
+
+export type FormalityFilter = {
+  state?: InputMaybe<FormalityState>;
+};
+
+/** Where the formality stands, mirroring the register: DRAFT → INFORMATION_REQUESTED → UNDER_REVIEW → AWAITING_SIGNATURE → FILED (tracking number) → AWAITING_VALIDATION → COMPLETED | REJECTED, with REGULARISATION_REQUESTED as a branch and CANCELLED. */
+export type FormalityState =
+  | 'AWAITING_SIGNATURE'
+  | 'AWAITING_VALIDATION'
+  | 'CANCELLED'
+  | 'COMPLETED'
+  | 'DRAFT'
+  | 'FILED'
+  | 'INFORMATION_REQUESTED'
+  | 'REGULARISATION_REQUESTED'
+  | 'REJECTED'
+  | 'UNDER_REVIEW';
+
+/** Whose turn it is: the client’s ("à vous de jouer") or the operator’s. */
+export type FormalityTurn =
+  | 'CLIENT'
+  | 'OPERATOR';
+
+/** What the formality changes at the register. */
+export type FormalityType =
+  | 'AUGMENTATION_CAPITAL'
+  | 'CHANGEMENT_DIRIGEANT'
+  | 'DISSOLUTION'
+  | 'MODIFICATION_STATUTS'
+  | 'OTHER'
+  | 'TRANSFERT_SIEGE';
+
 export type ForwardingStatus =
   | 'CANCELLED'
   | 'REQUESTED'
   | 'SENT';
+
+export type InformationRequestInput = {
+  /** CHOICE only: 2 to 20 choices. */
+  choices?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** YYYY-MM-DD. */
+  dueDate?: InputMaybe<Scalars['String']['input']>;
+  kind: InformationRequestKind;
+  /** At most 500 characters. */
+  question: Scalars['String']['input'];
+  required?: Scalars['Boolean']['input'];
+};
+
+/** What the answer is: a text, a day (YYYY-MM-DD), a number, one of the choices, or a file (PDF, PNG or JPEG) uploaded to the file route. */
+export type InformationRequestKind =
+  | 'CHOICE'
+  | 'DATE'
+  | 'FILE'
+  | 'NUMBER'
+  | 'TEXT';
+
+/** OPEN: waiting for an answer (again after a rejected one); ANSWERED: waiting for the operator’s review; ACCEPTED. */
+export type InformationRequestStatus =
+  | 'ACCEPTED'
+  | 'ANSWERED'
+  | 'OPEN';
 
 /** One person to invite. Errors come back per row, never for the whole batch. */
 export type InvitationInput = {
@@ -262,6 +334,15 @@ export type MailType =
 export type MembershipStatus =
   | 'ACTIVE'
   | 'SUSPENDED';
+
+export type MoveFormalityInput = {
+  /** The day the new step is due, YYYY-MM-DD. */
+  dueDate?: InputMaybe<Scalars['String']['input']>;
+  /** Required for REJECTED and REGULARISATION_REQUESTED. At most 1000 characters. */
+  reason?: InputMaybe<Scalars['String']['input']>;
+  /** Required for FILED: the register’s tracking number. */
+  trackingNumber?: InputMaybe<Scalars['String']['input']>;
+};
 
 /** What an operator token (scanning station, billing tool) may do. */
 export type OperatorTokenCapability =
