@@ -10,7 +10,7 @@ import express, { type Express, type Request, type Response } from 'express';
 import type { Server } from 'node:http';
 import { buildSchema } from '../graphql/build-schema';
 import type { RequestContext } from '../graphql/context';
-import { InMemoryCostBudget, type CostBudget } from '../graphql/cost-budget';
+import type { CostBudget } from '../graphql/cost-budget';
 import { createFormatError } from '../graphql/format-error';
 import { createLoaders } from '../graphql/loaders';
 import { queryLimitRules, queryLimitsOf, queryParseOptions } from '../graphql/query-limits';
@@ -37,8 +37,8 @@ export interface AppOptions {
   log: (message: string) => void;
   /** Show the development mailbox (only without SMTP and outside production). */
   devMailbox: boolean;
-  /** Where tokens spend their query cost per minute (default: this process's memory). */
-  costBudget?: CostBudget;
+  /** Where API tokens spend their query cost per minute (the shared counters: Redis when configured). */
+  costBudget: CostBudget;
 }
 
 /** How long /readyz waits for the database before answering 503. */
@@ -138,7 +138,7 @@ export async function createApp(services: Services, options: AppOptions): Promis
       serviceUnavailablePlugin,
       requestLimitsPlugin({
         limits,
-        budget: options.costBudget ?? new InMemoryCostBudget(limits.tokenCostPerMinute),
+        budget: options.costBudget,
         production: services.env.isProduction,
       }),
     ],
