@@ -61,7 +61,7 @@ export async function startServer(env: Env, options: StartOptions = {}): Promise
   const transport = env.SMTP_URL ? smtpTransport(env.SMTP_URL, env.MAIL_FROM) : developmentTransport;
   const worker = new OutboxWorker(ds, transport, { log });
   const deferred = new DeferredWorker(ds, services.deferred, { log });
-  // Invitation reminders (a day before expiry) are checked every few minutes.
+  // Reminders (invitations a day before expiry, overdue invoices, formalities' due dates) are checked every few minutes.
   let reminders: NodeJS.Timeout | undefined;
   let remindersRun: Promise<void> | undefined;
   if (options.worker !== false) {
@@ -77,6 +77,7 @@ export async function startServer(env: Env, options: StartOptions = {}): Promise
             log(`invoicing ${run.period}: ${item.companyName}: ${item.error}`);
           return services.invoices.sendOverdueReminders(jobContext());
         }),
+        services.formalityReminders.sendDueReminders(jobContext()),
       ])
         .then(
           () => undefined,

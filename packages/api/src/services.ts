@@ -8,6 +8,7 @@ import { ActivityService } from './modules/activity/activity.service';
 import { AuthService } from './modules/auth/auth.service';
 import { CompanyService } from './modules/companies/company.service';
 import { FormalitiesService } from './modules/formalities/formalities.service';
+import { FormalityReminders } from './modules/formalities/formality-reminders';
 import { ForwardingService } from './modules/mail/forwarding.service';
 import { MailFilesService } from './modules/mail/mail-files.service';
 import { MailService } from './modules/mail/mail.service';
@@ -38,6 +39,8 @@ export interface Services {
   invoicing: InvoicingService;
   invoiceFiles: InvoiceFilesService;
   formalities: FormalitiesService;
+  /** Due-date reminders of the formalities waiting for the client. */
+  formalityReminders: FormalityReminders;
   apiTokens: ApiTokenService;
   /** The counters of every limit (memory, or Redis with REDIS_URL). */
   limits: Limits;
@@ -83,6 +86,7 @@ export function createServices(ds: DataSource, env: Env, options: { limits?: Lim
     invoicing: new InvoicingService(ds, invoices, activity),
     invoiceFiles: new InvoiceFilesService(ds, env, storage, invoices, activity),
     formalities: new FormalitiesService(ds, { publicUrl: env.publicUrl, fileUrlSecret: env.fileUrlSecret }, storage, outbox),
+    formalityReminders: new FormalityReminders(ds, outbox, { publicUrl: env.publicUrl }),
     apiTokens,
     limits,
     deferred,

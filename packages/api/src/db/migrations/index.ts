@@ -5,6 +5,7 @@ import { ApiTokens1764300000000 } from './1764300000000-api-tokens';
 import { DeferredRequests1764500000000 } from './1764500000000-deferred-requests';
 import { Invoices1764600000000 } from './1764600000000-invoices';
 import { Formalities1764700000000 } from './1764700000000-formalities';
+import { FormalityReminders1764750000000 } from './1764750000000-formality-reminders';
 
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   DeferredRequests1764500000000,
   Invoices1764600000000,
   Formalities1764700000000,
+  FormalityReminders1764750000000,
 ];

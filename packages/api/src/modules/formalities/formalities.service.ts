@@ -230,6 +230,7 @@ export class FormalitiesService {
         turn: turnOf('DRAFT'),
         turnRank: turnRankOf('DRAFT'),
         dueDate: null,
+        remindedDueDate: null,
         trackingNumber: null,
         reason: null,
         openedById: tx.actor?.userId ?? null,

@@ -32,6 +32,10 @@ export class FormalityEntity {
   @Column({ name: 'due_date', type: 'varchar', length: 10, nullable: true })
   dueDate: string | null;
 
+  /** The client's due date a reminder was last sent for (formality-reminders.ts). */
+  @Column({ name: 'reminded_due_date', type: 'varchar', length: 10, nullable: true })
+  remindedDueDate: string | null;
+
   @Column({ name: 'tracking_number', type: 'varchar', length: 100, nullable: true })
   trackingNumber: string | null;
 
