@@ -48,6 +48,9 @@ export async function startServer(env: Env, options: StartOptions = {}): Promise
   // The counters of the limits: Redis when REDIS_URL is set (it must answer now), else memory.
   const limits = await openLimits({ redisUrl: env.REDIS_URL, prefix: env.rateLimitPrefix, log });
   const services = createServices(ds, env, { limits });
+  // The seal of signed PDFs: from SEAL_P12_PATH, or the development seal (made on first start, kept in
+  // DATA_DIR). Test servers, started by the dozen, make theirs at their first signature.
+  if (env.NODE_ENV !== 'test' || env.SEAL_P12_PATH) services.signatures.prepareSeal(log);
   const httpServer = http.createServer();
   const devMailbox = !env.SMTP_URL && !env.isProduction;
   const { app, apollo } = await createApp(services, { httpServer, log, devMailbox, costBudget: services.tokenCostBudget });

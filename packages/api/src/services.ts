@@ -16,6 +16,7 @@ import { InvoiceFilesService } from './modules/invoices/invoice-files.service';
 import { InvoicesService } from './modules/invoices/invoices.service';
 import { InvoicingService } from './modules/invoices/invoicing.service';
 import { OutboxService } from './modules/mailer/outbox.service';
+import { SignaturesService } from './modules/signatures/signatures.service';
 import { TeamService } from './modules/team/team.service';
 import { LocalFileStorage } from './storage/local-storage';
 import type { FileStorage } from './storage/storage';
@@ -41,6 +42,8 @@ export interface Services {
   formalities: FormalitiesService;
   /** Due-date reminders of the formalities waiting for the client. */
   formalityReminders: FormalityReminders;
+  /** Electronic signatures of delivered documents, their evidence and the sealed PDFs. */
+  signatures: SignaturesService;
   apiTokens: ApiTokenService;
   /** The counters of every limit (memory, or Redis with REDIS_URL). */
   limits: Limits;
@@ -70,6 +73,24 @@ export function createServices(ds: DataSource, env: Env, options: { limits?: Lim
     outbox,
   );
   const team = new TeamService(ds, env, activity, outbox, auth, apiTokens, limits, deferred);
+  const formalities = new FormalitiesService(ds, { publicUrl: env.publicUrl, fileUrlSecret: env.fileUrlSecret }, storage, outbox);
+  const signatures = new SignaturesService(
+    ds,
+    {
+      publicUrl: env.publicUrl,
+      fileUrlSecret: env.fileUrlSecret,
+      mailFrom: env.MAIL_FROM,
+      operatorEmail: env.OPERATOR_EMAIL,
+      operator: { name: env.seller.legalName, city: env.seller.address.city, email: env.OPERATOR_EMAIL },
+      seal: { p12Path: env.SEAL_P12_PATH, passphrase: env.SEAL_P12_PASSPHRASE, dataDir: env.dataDir, organisation: env.seller.legalName },
+      codesPerSignerPerHour: env.SIGNATURE_CODES_PER_SIGNER_PER_HOUR,
+    },
+    storage,
+    outbox,
+    formalities,
+    activity,
+    limits,
+  );
   return {
     ds,
     env,
@@ -85,8 +106,9 @@ export function createServices(ds: DataSource, env: Env, options: { limits?: Lim
     invoices,
     invoicing: new InvoicingService(ds, invoices, activity),
     invoiceFiles: new InvoiceFilesService(ds, env, storage, invoices, activity),
-    formalities: new FormalitiesService(ds, { publicUrl: env.publicUrl, fileUrlSecret: env.fileUrlSecret }, storage, outbox),
+    formalities,
     formalityReminders: new FormalityReminders(ds, outbox, { publicUrl: env.publicUrl }),
+    signatures,
     apiTokens,
     limits,
     deferred,

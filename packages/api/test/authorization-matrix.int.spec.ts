@@ -6,6 +6,7 @@ import { buildSchema } from '../src/graphql/build-schema';
 import { FILE_ROUTES } from '../src/http/file-routes';
 import { hashPassword } from '../src/modules/auth/password';
 import { newId } from '../src/common/ids';
+import { LINK_PATHS, type LinkKind } from '../src/modules/signatures/signature-links';
 import {
   Client,
   codesOf,
@@ -471,6 +472,54 @@ const OPERATIONS: Record<string, Operation> = {
     document: `mutation($id: ID!) { createFormalityDocumentLink(companyId: $id, documentId: "${FAKE_ID}") { url } }`,
     variables: ({ demoId }) => ({ id: demoId }),
   },
+  // Signatures. Allowed callers get an answer about the content (an unknown request, answer or
+  // document): nothing is requested, signed or declined by the matrix.
+  'Mutation.createSignatureDocumentLink': {
+    document: `mutation($id: ID!) { createSignatureDocumentLink(companyId: $id, signatureRequestId: "${FAKE_ID}") { url } }`,
+    variables: ({ demoId }) => ({ id: demoId }),
+  },
+  'Mutation.requestSignatureCode': {
+    document: `mutation($id: ID!) { requestSignatureCode(companyId: $id, signatureRequestId: "${FAKE_ID}") { sentTo } }`,
+    variables: ({ demoId }) => ({ id: demoId }),
+  },
+  'Mutation.signDocument': {
+    document: `mutation($id: ID!) { signDocument(companyId: $id, signatureRequestId: "${FAKE_ID}", code: "123456", consentVersion: "2026-12-v1", consentLocale: FR) { id } }`,
+    variables: ({ demoId }) => ({ id: demoId }),
+  },
+  'Mutation.declineSignature': {
+    document: `mutation($id: ID!) { declineSignature(companyId: $id, signatureRequestId: "${FAKE_ID}", reason: "Non") { id } }`,
+    variables: ({ demoId }) => ({ id: demoId }),
+  },
+  'Mutation.createSignedDocumentLink': {
+    document: `mutation($id: ID!) { createSignedDocumentLink(companyId: $id, signatureRequestId: "${FAKE_ID}") { url } }`,
+    variables: ({ demoId }) => ({ id: demoId }),
+  },
+  'Mutation.createFormalityAnswerLink': {
+    document: `mutation($id: ID!) { createFormalityAnswerLink(companyId: $id, answerId: "${FAKE_ID}") { url } }`,
+    variables: ({ demoId }) => ({ id: demoId }),
+  },
+  'Mutation.requestSignature': {
+    document: `mutation { requestSignature(formalityId: "${FAKE_ID}", documentId: "${FAKE_ID}", signerId: "${FAKE_ID}", documentSha256: "${'a'.repeat(64)}") { id } }`,
+    variables: () => ({}),
+  },
+  'Mutation.cancelSignatureRequest': {
+    document: `mutation { cancelSignatureRequest(signatureRequestId: "${FAKE_ID}", reason: "Erreur") { id } }`,
+    variables: () => ({}),
+  },
+  'Query.operatorSignatureRequest': { document: `query { operatorSignatureRequest(id: "${FAKE_ID}") { id } }`, variables: () => ({}) },
+  'Query.operatorFormalitySigners': {
+    document: 'query($id: ID!) { operatorFormalitySigners(companyId: $id) { userId } }',
+    variables: ({ demoId }) => ({ id: demoId }),
+  },
+  'Mutation.operatorAnswerLink': { document: `mutation { operatorAnswerLink(answerId: "${FAKE_ID}") { url } }`, variables: () => ({}) },
+  'Mutation.operatorSignedDocumentLink': {
+    document: `mutation { operatorSignedDocumentLink(signatureRequestId: "${FAKE_ID}") { url } }`,
+    variables: () => ({}),
+  },
+  'Mutation.operatorFormalityDocumentLink': {
+    document: `mutation { operatorFormalityDocumentLink(documentId: "${FAKE_ID}") { url } }`,
+    variables: () => ({}),
+  },
   'Mutation.createOperatorToken': {
     document: 'mutation($name: String!) { createOperatorToken(input: { name: $name, capabilities: [SCAN_UPLOAD] }) { secret } }',
     variables: ({ n }) => ({ name: `Poste ${n}` }),
@@ -499,6 +548,21 @@ const COMPANY_FIELDS: Record<string, string> = {
   formalities: 'formalities(first: 1) { edges { cursor } }',
   formality: `formality(id: "${FAKE_ID}") { id }`,
 };
+
+/** A link of the signature and answer routes, signed as the mutations that mint them sign it. */
+function signedLink(
+  secret: string,
+  kind: LinkKind,
+  companyId: string | null,
+  targetId: string,
+  owner: string,
+  disposition: 'inline' | 'attachment',
+): [string, RequestInit] {
+  const e = String(Math.floor(Date.now() / 1000) + 300);
+  const company = companyId ?? '-';
+  const s = hmacSign(secret, [kind, company, targetId, owner, disposition, e].join('\n'));
+  return [`${LINK_PATHS[kind](company, targetId)}?${new URLSearchParams({ u: owner, d: disposition, e, s }).toString()}`, {}];
+}
 
 function fieldDeclarations(typeName: string): Map<string, AccessDeclaration> {
   const type = buildSchema().getType(typeName);
@@ -654,6 +718,12 @@ describe('authorization matrix of the Company fields and the file routes', () =>
         {},
       ];
     },
+    downloadSignatureDocument: ({ demoId: id, owner, secret }) => signedLink(secret, 'signature-document', id, FAKE_ID, owner, 'inline'),
+    downloadSignedDocument: ({ demoId: id, owner, secret }) => signedLink(secret, 'signed-document', id, FAKE_ID, owner, 'attachment'),
+    downloadFormalityAnswer: ({ demoId: id, owner, secret }) => signedLink(secret, 'formality-answer', id, FAKE_ID, owner, 'inline'),
+    operatorFormalityAnswer: ({ owner, secret }) => signedLink(secret, 'operator-formality-answer', null, FAKE_ID, owner, 'inline'),
+    operatorSignedDocument: ({ owner, secret }) => signedLink(secret, 'operator-signed-document', null, FAKE_ID, owner, 'attachment'),
+    operatorFormalityDocument: ({ owner, secret }) => signedLink(secret, 'operator-formality-document', null, FAKE_ID, owner, 'inline'),
   };
 
   it('has a request for every declared file route', () => {

@@ -7,12 +7,13 @@ import { hashPassword } from '../src/modules/auth/password';
 import { UserEntity } from '../src/modules/auth/user.entity';
 import { AccessRequestEntity } from '../src/modules/team/access-request.entity';
 import { MembershipEntity } from '../src/modules/team/membership.entity';
+import { letterPdf } from '../src/seed/demo-mail';
 import { Client, DEMO_PASSWORD, PERSONA_EMAILS, startTestApp, type TestApp } from './harness';
 
 /**
  * Property: a principal of one company — a member of each role, or an API token of each preset —
  * given the id of an object of the other company (mail item, tag, forwarding request, invitation,
- * member, access request, API token, or the company itself) and any operation or file route that
+ * member, access request, API token, signature request, file answer, or the company itself) and any operation or file route that
  * takes it, with its own company's id or the other's, reads nothing of the other company and
  * writes nothing in it (a checksum of all its rows is the same before and after), and gets the
  * same answer — same status, code and message — as for a random id that exists nowhere.
@@ -23,7 +24,17 @@ const CASES = Number(process.env.FUZZ_CASES ?? 2000);
 const SEED = Number(process.env.FUZZ_SEED ?? 20260801);
 
 type CompanyKey = 'demo' | 'autre';
-type Kind = 'mailItem' | 'tag' | 'forwardingRequest' | 'invitation' | 'member' | 'accessRequest' | 'apiToken' | 'company';
+type Kind =
+  | 'mailItem'
+  | 'tag'
+  | 'forwardingRequest'
+  | 'invitation'
+  | 'member'
+  | 'accessRequest'
+  | 'apiToken'
+  | 'signatureRequest'
+  | 'answer'
+  | 'company';
 
 interface Principal {
   name: string;
@@ -281,6 +292,57 @@ const OPERATIONS: Operation[] = [
       return { kind: 'http', method: 'GET', path: `/files/exports/${body}.${hmacSign(c.secret, `mail-export\n${body}`)}` };
     },
   },
+  // signatures and file answers
+  {
+    name: 'createSignatureDocumentLink',
+    kind: 'signatureRequest',
+    request: gql('mutation($c: ID!, $o: ID!) { createSignatureDocumentLink(companyId: $c, signatureRequestId: $o) { url } }', withIds),
+  },
+  {
+    name: 'requestSignatureCode',
+    kind: 'signatureRequest',
+    request: gql('mutation($c: ID!, $o: ID!) { requestSignatureCode(companyId: $c, signatureRequestId: $o) { sentTo } }', withIds),
+  },
+  {
+    name: 'signDocument',
+    kind: 'signatureRequest',
+    request: gql(
+      'mutation($c: ID!, $o: ID!) { signDocument(companyId: $c, signatureRequestId: $o, code: "123456", consentVersion: "2026-12-v1", consentLocale: FR) { id } }',
+      withIds,
+    ),
+  },
+  {
+    name: 'declineSignature',
+    kind: 'signatureRequest',
+    request: gql('mutation($c: ID!, $o: ID!) { declineSignature(companyId: $c, signatureRequestId: $o, reason: "Non") { id } }', withIds),
+  },
+  {
+    name: 'createSignedDocumentLink',
+    kind: 'signatureRequest',
+    request: gql('mutation($c: ID!, $o: ID!) { createSignedDocumentLink(companyId: $c, signatureRequestId: $o) { url } }', withIds),
+  },
+  {
+    name: 'createFormalityAnswerLink',
+    kind: 'answer',
+    request: gql('mutation($c: ID!, $o: ID!) { createFormalityAnswerLink(companyId: $c, answerId: $o) { url } }', withIds),
+  },
+  ...(
+    [
+      ['signature-document', 'signatureRequest', '/files/signature-documents'],
+      ['signed-document', 'signatureRequest', '/files/signed-documents'],
+      ['formality-answer', 'answer', '/files/formality-answers'],
+    ] as const
+  ).map(([link, kind, prefix]): Operation => ({
+    name: `GET ${prefix}/:companyId/:id`,
+    kind,
+    request: (c) => {
+      if (c.principal.isToken) return { kind: 'http', method: 'GET', path: `${prefix}/${c.companyId}/${c.objectId}` };
+      const e = String(Math.floor(Date.now() / 1000) + 300);
+      const s = hmacSign(c.secret, [link, c.companyId, c.objectId, c.principal.owner, 'inline', e].join('\n'));
+      const query = new URLSearchParams({ u: c.principal.owner, d: 'inline', e, s }).toString();
+      return { kind: 'http', method: 'GET', path: `${prefix}/${c.companyId}/${c.objectId}?${query}` };
+    },
+  })),
   {
     name: 'POST /files/mail',
     kind: 'company',
@@ -306,6 +368,9 @@ const TENANT_TABLES: [string, string][] = [
   ['mail_item_tags', 'SELECT * FROM mail_item_tags WHERE company_id = ? ORDER BY mail_item_id, tag_id'],
   ['forwarding_requests', 'SELECT * FROM forwarding_requests WHERE company_id = ? ORDER BY id'],
   ['forwarding_request_items', 'SELECT * FROM forwarding_request_items WHERE company_id = ? ORDER BY forwarding_request_id, mail_item_id'],
+  ['signature_requests', 'SELECT * FROM signature_requests WHERE company_id = ? ORDER BY id'],
+  ['signature_events', 'SELECT * FROM signature_events WHERE company_id = ? ORDER BY request_id, seq'],
+  ['information_answers', 'SELECT * FROM information_answers WHERE company_id = ? ORDER BY id'],
   // A token's last use is written by its own requests, wherever they point.
   [
     'api_tokens',
@@ -413,6 +478,7 @@ describe(`cross-tenant property: ${CASES} seeded cases (seed ${SEED})`, () => {
     app = await startTestApp({ API_TOKEN_REQUESTS_PER_MINUTE: '10000000', API_TOKEN_COST_PER_MINUTE: '1000000000' });
     const ids: Record<CompanyKey, string> = { demo: await app.companyId('Demo SAS'), autre: await app.companyId('Autre SARL') };
     const admins: Record<CompanyKey, Client> = { demo: await app.as('alice'), autre: await app.as('emma') };
+    const olivia = await app.as('olivia');
     const userId = async (email: string): Promise<string> =>
       ((await app.db.ds.query('SELECT id FROM users WHERE email = ?', [email])) as { id: string }[])[0]?.id ?? '';
 
@@ -515,6 +581,47 @@ describe(`cross-tenant property: ${CASES} seeded cases (seed ${SEED})`, () => {
       const company = (
         (await app.db.ds.query('SELECT name, siret FROM companies WHERE id = ?', [companyId])) as { name: string; siret: string }[]
       )[0];
+      // A formality with a file answer and a pending signature, asked of the company's FORMALITE member.
+      const signerEmail = key === 'demo' ? PERSONA_EMAILS.david : 'formalite.fuzz@autre-sarl.fr';
+      const signer = await app.client().login(signerEmail);
+      const opened = await olivia.gql<{ openFormality: { id: string; requests: { id: string; kind: string }[] } }>(
+        'mutation($c: ID!) { openFormality(companyId: $c, type: TRANSFERT_SIEGE, title: "Fuzz") { id } }',
+        { c: companyId },
+      );
+      const formalityId = opened.data?.openFormality.id ?? '';
+      const fileRequest = (
+        (await app.db.ds.query("SELECT id FROM information_requests WHERE formality_id = ? AND kind = 'FILE' ORDER BY position LIMIT 1", [
+          formalityId,
+        ])) as { id: string }[]
+      )[0]?.id;
+      const pdf = await letterPdf({
+        sender: 'Fuzz',
+        recipient: key,
+        city: 'Paris',
+        date: new Date(),
+        subject: 'Fuzz',
+        lines: ['x'],
+        pages: 1,
+      });
+      const answered = await signer.fetch(`/files/formalities/${companyId}/${fileRequest ?? ''}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/pdf' },
+        body: pdf,
+      });
+      const answerId = ((await answered.json()) as { answer?: { id: string } }).answer?.id;
+      await olivia.gql('mutation($f: ID!) { moveFormality(formalityId: $f, to: UNDER_REVIEW) { id } }', { f: formalityId });
+      const delivered = await olivia.fetch(`/files/formality-documents/${companyId}/${formalityId}?title=Pouvoir`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/pdf' },
+        body: pdf,
+      });
+      const documentId = ((await delivered.json()) as { document?: { id: string } }).document?.id;
+      const requested = await olivia.gql<{ requestSignature: { id: string } }>(
+        'mutation($f: ID!, $d: ID!, $s: ID!, $h: String!) { requestSignature(formalityId: $f, documentId: $d, signerId: $s, documentSha256: $h) { id } }',
+        { f: formalityId, d: documentId, s: await userId(signerEmail), h: createHash('sha256').update(pdf).digest('hex') },
+      );
+      const signatureRequestId = requested.data?.requestSignature.id;
+      if (!answerId || !signatureRequestId) throw new Error(`formality setup of ${key}: ${JSON.stringify(requested.errors)}`);
       const objects: Record<Kind, string> = {
         mailItem: items[0]?.id ?? '',
         tag: tags[0]?.id ?? '',
@@ -523,6 +630,8 @@ describe(`cross-tenant property: ${CASES} seeded cases (seed ${SEED})`, () => {
         member,
         accessRequest: accessRequestId,
         apiToken: firstTokenId,
+        signatureRequest: signatureRequestId,
+        answer: answerId,
         company: companyId,
       };
       tenants[key] = {

@@ -130,6 +130,12 @@ export const INPUT_LIMITS: Readonly<Record<string, InputLimit>> = {
   'InformationRequestInput.dueDate': { limit: 'day', code: 'FORMALITY_DATE_INVALID' },
   'Mutation.answerInformationRequest(value)': { limit: 'formalityAnswer' },
   'Mutation.reviewAnswer(reason)': { limit: 'formalityReason' },
+  // Signatures
+  'Mutation.signDocument(code)': { limit: 'signatureCode', code: 'SIGNATURE_CODE_INVALID' },
+  'Mutation.signDocument(consentVersion)': { limit: 'consentVersion' },
+  'Mutation.declineSignature(reason)': { limit: 'formalityReason' },
+  'Mutation.cancelSignatureRequest(reason)': { limit: 'formalityReason' },
+  'Mutation.requestSignature(documentSha256)': { limit: 'sha256', code: 'DOCUMENT_HASH_INVALID' },
 };
 
 /** The limit of a String input with no entry (a new field not yet listed): refused beyond it. */

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { SellerIdentity } from '../modules/invoices/facturx/types';
@@ -114,6 +115,17 @@ const EnvSchema = z.object({
   /** Access requests and new-link requests notified to one company's administrators per day (beyond: dropped). */
   ACCESS_REQUESTS_PER_COMPANY_PER_DAY: z.coerce.number().int().min(1).default(10),
   /**
+   * The operator's sealing certificate for signed PDFs: a PKCS#12 file (RSA key and its certificate,
+   * with the chain if any) and its passphrase. Absent: a self-signed development seal is made on
+   * first start and kept in DATA_DIR/seal (PDF readers show it as not trusted).
+   */
+  SEAL_P12_PATH: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
+  SEAL_P12_PASSPHRASE: z.string().optional(),
+  /** Where the operator's formalities service is told of what needs it (a signature locked or declined). */
+  OPERATOR_EMAIL: z.email('OPERATOR_EMAIL: an email address').default('formalites@domicile-pro.fr'),
+  /** Signature codes one signer may ask for per hour (beyond: RATE_LIMITED). */
+  SIGNATURE_CODES_PER_SIGNER_PER_HOUR: z.coerce.number().int().min(1).default(5),
+  /**
    * How long a SIGTERM/SIGINT shutdown may take: in-flight requests finish, the workers stop, the
    * database closes. Connections still open near the end are cut; past it the process is forced out.
    */
@@ -141,6 +153,12 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const env = parsed.data;
+  if (env.SEAL_P12_PATH && !fs.existsSync(env.SEAL_P12_PATH)) {
+    throw new Error(`Invalid configuration:\n  SEAL_P12_PATH: no file at ${env.SEAL_P12_PATH}`);
+  }
+  if (env.SEAL_P12_PASSPHRASE !== undefined && !env.SEAL_P12_PATH) {
+    throw new Error('Invalid configuration:\n  SEAL_P12_PASSPHRASE: set SEAL_P12_PATH too (the PKCS#12 it opens)');
+  }
   return {
     ...env,
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),

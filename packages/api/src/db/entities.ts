@@ -11,6 +11,7 @@ import {
   InformationAnswerEntity,
   InformationRequestEntity,
 } from '../modules/formalities/information-request.entity';
+import { SignatureEventEntity, SignatureRequestEntity } from '../modules/signatures/signature-request.entity';
 import { InvoiceEntity, InvoiceLineEntity } from '../modules/invoices/invoice.entity';
 import { InvoicePaymentEntity } from '../modules/invoices/payment.entity';
 import { InvoicePlanEntity, InvoiceSequenceEntity } from '../modules/invoices/plan.entity';
@@ -49,4 +50,6 @@ export const entities = [
   InformationRequestEntity,
   InformationAnswerEntity,
   FormalityDocumentEntity,
+  SignatureRequestEntity,
+  SignatureEventEntity,
 ];

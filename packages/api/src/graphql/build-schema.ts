@@ -25,6 +25,11 @@ import {
   FormalityFieldsResolver,
   InformationRequestFieldsResolver,
 } from '../modules/formalities/formalities.resolver';
+import {
+  FormalitySignaturesFieldResolver,
+  SignatureRequestFieldsResolver,
+  SignaturesResolver,
+} from '../modules/signatures/signatures.resolver';
 import { accessSentence } from '../modules/identity/access';
 import { ACCESS_EXTENSION, type AccessDeclaration } from './access';
 import { accessDirectives } from './access-directives';
@@ -51,6 +56,9 @@ export const resolvers = [
   FormalityConnectionResolver,
   FormalityFieldsResolver,
   InformationRequestFieldsResolver,
+  SignaturesResolver,
+  FormalitySignaturesFieldResolver,
+  SignatureRequestFieldsResolver,
 ] as const;
 
 let cached: GraphQLSchema | undefined;

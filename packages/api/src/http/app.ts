@@ -24,6 +24,7 @@ import { securityHeaders } from './security-headers';
 import { GRAPHQL_BODY_LIMIT_BYTES, graphqlBodyErrors, refuseRepeatedFields, requireJsonBody } from './graphql-route';
 import { formalityFilesRouter } from './formality-files';
 import { invoiceFilesRouter } from './invoice-files';
+import { signatureFilesRouter } from './signature-files';
 import { mailFilesRouter } from './mail-files';
 import { playgroundRouter } from './playground';
 
@@ -156,6 +157,7 @@ export async function createApp(services: Services, options: AppOptions): Promis
   app.use('/files', mailFilesRouter(services, options.log));
   app.use('/files', invoiceFilesRouter(services, options.log));
   app.use('/files', formalityFilesRouter(services, options.log));
+  app.use('/files', signatureFilesRouter(services, options.log));
   app.use('/playground', playgroundRouter(services.env.webDistDir));
   if (options.devMailbox) app.use('/dev-api/mailbox', devMailboxRouter(services));
 

@@ -69,6 +69,45 @@ export const FILE_ROUTES = {
     description:
       'A delivered document: with a session, through a signed link from createFormalityDocumentLink; with an API token, directly.',
   },
+  downloadSignatureDocument: {
+    method: 'GET',
+    path: '/files/signature-documents/:companyId/:signatureRequestId',
+    access: { kind: 'permission', permission: 'formality:read', company: { arg: 'companyId' } },
+    description:
+      'The PDF a signature request is for, checked against its SHA-256: with a session, through a signed link from createSignatureDocumentLink (the signer opening it is recorded in the evidence); with an API token, directly.',
+  },
+  downloadSignedDocument: {
+    method: 'GET',
+    path: '/files/signed-documents/:companyId/:signatureRequestId',
+    access: { kind: 'permission', permission: 'formality:download', company: { arg: 'companyId' } },
+    description:
+      'The sealed PDF of a signed request: with a session, through a signed link from createSignedDocumentLink; with an API token, directly.',
+  },
+  downloadFormalityAnswer: {
+    method: 'GET',
+    path: '/files/formality-answers/:companyId/:answerId',
+    access: { kind: 'permission', permission: 'formality:read', company: { arg: 'companyId' } },
+    description:
+      'A file answered to an information request: with a session, through a signed link from createFormalityAnswerLink; with an API token, directly.',
+  },
+  operatorFormalityAnswer: {
+    method: 'GET',
+    path: '/files/operator/formality-answers/:answerId',
+    access: { kind: 'staff' },
+    description: 'Operator: a client’s file answer, through a signed link from operatorAnswerLink.',
+  },
+  operatorSignedDocument: {
+    method: 'GET',
+    path: '/files/operator/signed-documents/:signatureRequestId',
+    access: { kind: 'staff' },
+    description: 'Operator: the sealed PDF of a signed request, through a signed link from operatorSignedDocumentLink.',
+  },
+  operatorFormalityDocument: {
+    method: 'GET',
+    path: '/files/operator/formality-documents/:documentId',
+    access: { kind: 'staff' },
+    description: 'Operator: a delivered document, through a signed link from operatorFormalityDocumentLink.',
+  },
 } as const satisfies Record<string, FileRouteDeclaration>;
 
 /** The caller of a file route, resolved exactly as for GraphQL. */

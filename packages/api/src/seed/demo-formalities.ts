@@ -1,6 +1,13 @@
+import PDFDocument from 'pdfkit';
 import type { DataSource } from 'typeorm';
-import type { ServiceContext } from '../db/with-transaction';
+import { newId } from '../common/ids';
+import { withTransaction, type ServiceContext } from '../db/with-transaction';
+import { UserEntity } from '../modules/auth/user.entity';
 import { FormalitiesService } from '../modules/formalities/formalities.service';
+import { FormalityEventEntity } from '../modules/formalities/formality.entity';
+import { appendEvent } from '../modules/signatures/evidence';
+import { newVerificationReference } from '../modules/signatures/otp';
+import { SignatureRequestEntity } from '../modules/signatures/signature-request.entity';
 import type { OutboxService } from '../modules/mailer/outbox.service';
 import type { FileStorage } from '../storage/storage';
 import { letterPdf } from './demo-mail';
@@ -12,6 +19,33 @@ const SILENT_OUTBOX = { enqueue: async () => '' } as unknown as OutboxService;
 
 const pdf = (subject: string, lines: string[]): Promise<Buffer> =>
   letterPdf({ sender: 'Domicile Pro — Formalités', recipient: 'Demo SAS', city: 'Paris', date: new Date(), subject, lines, pages: 1 });
+
+/** The pouvoir the demo's signer is asked to sign: one A4 page, made with pdfkit. */
+export function pouvoirPdf(companyName: string, signerName: string, at: Date): Promise<Buffer> {
+  const doc = new PDFDocument({ size: 'A4', margin: 64, info: { Title: 'Pouvoir', Creator: 'Guichet' } });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  doc.font('Helvetica-Bold').fontSize(18).text('POUVOIR', { align: 'center' });
+  doc.moveDown(1.5);
+  doc.font('Helvetica').fontSize(11);
+  for (const paragraph of [
+    `Je soussigné(e), ${signerName}, agissant pour le compte de la société ${companyName},`,
+    'donne pouvoir à Domicile Pro SAS, 24 rue du Faubourg Montmartre, 75009 Paris,',
+    'd’accomplir en son nom toutes les formalités de transfert du siège social à Lyon auprès du guichet unique des formalités des entreprises : signer et déposer la déclaration de modification, les pièces justificatives et l’annonce légale, et généralement faire le nécessaire.',
+    `Fait à Paris, le ${at.toISOString().slice(0, 10).split('-').reverse().join('/')}.`,
+  ]) {
+    doc.text(paragraph, { align: 'justify' });
+    doc.moveDown(0.8);
+  }
+  doc.moveDown(2);
+  doc.text('Signature électronique du mandant (certificat en dernière page).', { align: 'right' });
+  doc.end();
+  return done;
+}
 
 /**
  * Demo SAS's formalities, through the real service paths: a transfert de siège waiting for the
@@ -73,4 +107,69 @@ export async function seedDemoFormalities(
     );
     await service.review(staff(5), answer.id, true, null);
   }
+
+  // The pouvoir, delivered for David to sign: a pending signature request (its trail starts with
+  // REQUEST_CREATED). The formality stays with the client, who still has two answers to give.
+  const signer = await ds.manager.findOneByOrFail(UserEntity, { id: clientId });
+  const signerName = `${signer.firstName} ${signer.lastName}`;
+  const pouvoir = await service.deliverDocument(
+    staff(4),
+    companyId,
+    transfert.id,
+    'Pouvoir à signer',
+    await pouvoirPdf('Demo SAS', signerName, new Date(now.getTime() - 4 * DAY_MS)),
+  );
+  await withTransaction(ds, staff(4), async (tx) => {
+    const request: SignatureRequestEntity = {
+      id: newId(tx.now.getTime()),
+      formalityId: transfert.id,
+      companyId,
+      documentId: pouvoir.id,
+      documentTitle: pouvoir.title,
+      documentSha256: pouvoir.fileSha256,
+      documentKey: pouvoir.id,
+      signerUserId: signer.id,
+      signerName,
+      signerEmail: signer.email,
+      status: 'PENDING',
+      codeHash: null,
+      codeExpiresAt: null,
+      failedAttempts: 0,
+      verificationReference: newVerificationReference(),
+      consentVersion: null,
+      consentLocale: null,
+      signedAt: null,
+      signedFileKey: null,
+      signedFileSize: null,
+      signedSha256: null,
+      declinedAt: null,
+      declineReason: null,
+      lockedAt: null,
+      cancelledAt: null,
+      cancelReason: null,
+      requestedById: staffId,
+      createdAt: tx.now,
+      updatedAt: tx.now,
+    };
+    await tx.em.insert(SignatureRequestEntity, request);
+    const staffUser = await tx.em.findOneByOrFail(UserEntity, { id: staffId });
+    await appendEvent(tx, request, 'REQUEST_CREATED', {
+      userId: staffId,
+      userName: `${staffUser.firstName} ${staffUser.lastName}`,
+      detail: `document "${pouvoir.title}" (SHA-256 ${pouvoir.fileSha256}); signer ${signerName} <${signer.email}>; reference ${request.verificationReference}`,
+    });
+    await tx.em.insert(FormalityEventEntity, {
+      id: newId(tx.now.getTime()),
+      formalityId: transfert.id,
+      companyId,
+      kind: 'SIGNATURE_REQUESTED',
+      fromState: null,
+      toState: null,
+      actorUserId: staffId,
+      actorName: `${staffUser.firstName} ${staffUser.lastName}`,
+      actorIsStaff: true,
+      detail: `${pouvoir.title} — ${signerName}`,
+      at: tx.now,
+    });
+  });
 }

@@ -6,7 +6,8 @@ import { OutboxEmailEntity } from '../modules/mailer/outbox-email.entity';
 export interface MailTransport {
   /** `development` keeps messages in the outbox table only (the dev mailbox shows them). */
   readonly name: string;
-  send(message: { to: string; subject: string; text: string; html: string }): Promise<void>;
+  /** `id`: the outbox row's, from which the SMTP transport makes the Message-ID (mailer/message-id.ts). */
+  send(message: { id?: string; to: string; subject: string; text: string; html: string }): Promise<void>;
 }
 
 export interface OutboxWorkerOptions {
@@ -118,7 +119,7 @@ export class OutboxWorker {
         break;
       }
       try {
-        await this.transport.send({ to: row.toAddress, subject: row.subject, text: row.textBody, html: row.htmlBody });
+        await this.transport.send({ id: row.id, to: row.toAddress, subject: row.subject, text: row.textBody, html: row.htmlBody });
         await repo.update({ id: row.id }, { status: 'SENT', sentAt: now(), lastError: null });
         sent += 1;
       } catch (error) {

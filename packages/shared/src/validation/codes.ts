@@ -175,6 +175,31 @@ export const FORMALITY_ERROR_CODES = [
 ] as const;
 export type FormalityErrorCode = (typeof FORMALITY_ERROR_CODES)[number];
 
+/** Electronic signature: the one-time code, the signer chosen by the operator, a decline's reason. */
+export const SIGNATURE_ERROR_CODES = [
+  'SIGNATURE_CODE_REQUIRED',
+  'SIGNATURE_CODE_INVALID',
+  'SIGNATURE_CODE_EXPIRED',
+  'SIGNATURE_REASON_REQUIRED',
+  'SIGNER_NOT_ALLOWED',
+  'DOCUMENT_HASH_INVALID',
+] as const;
+export type SignatureErrorCode = (typeof SIGNATURE_ERROR_CODES)[number];
+
+/**
+ * `extensions.reason` of the CONFLICT errors of the signature operations: what stands in the way,
+ * so that a client can say it (messages in SIGNATURE_CONFLICT_MESSAGES).
+ */
+export const SIGNATURE_CONFLICT_REASONS = [
+  'SIGNATURE_NOT_PENDING',
+  'SIGNATURE_LOCKED',
+  'DOCUMENT_CHANGED',
+  'CONSENT_OUTDATED',
+  'SIGNATURE_ALREADY_REQUESTED',
+  'DOCUMENT_ALREADY_SIGNED',
+] as const;
+export type SignatureConflictReason = (typeof SIGNATURE_CONFLICT_REASONS)[number];
+
 export const VALIDATION_CODES = [
   ...SCOPE_ERROR_CODES,
   ...EMAIL_ERROR_CODES,
@@ -193,6 +218,7 @@ export const VALIDATION_CODES = [
   ...TEXT_ERROR_CODES,
   ...INVOICE_ERROR_CODES,
   ...FORMALITY_ERROR_CODES,
+  ...SIGNATURE_ERROR_CODES,
 ] as const;
 export type ValidationCode = (typeof VALIDATION_CODES)[number];
 

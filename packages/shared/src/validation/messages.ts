@@ -1,5 +1,5 @@
 import type { Labels, Locale } from '../i18n/labels';
-import type { ValidationCode } from './codes';
+import type { SignatureConflictReason, ValidationCode } from './codes';
 import { EMAIL_LOCAL_PART_MAX_LENGTH, EMAIL_MAX_LENGTH } from './email';
 import { COMPANY_NAME_MAX_LENGTH, PERSON_NAME_MAX_LENGTH } from './names';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password';
@@ -486,6 +486,58 @@ export const VALIDATION_MESSAGES: Readonly<Record<ValidationCode, Labels>> = {
   FORMALITY_FILE_TOO_LARGE: {
     fr: 'Le fichier est trop volumineux.',
     en: 'The file is too large.',
+  },
+  SIGNATURE_CODE_REQUIRED: {
+    fr: 'Demandez un code, puis saisissez les 6 chiffres reçus par e-mail.',
+    en: 'Ask for a code, then type the 6 digits received by email.',
+  },
+  SIGNATURE_CODE_INVALID: {
+    fr: 'Code incorrect. Il vous reste {attemptsLeft} essai(s).',
+    en: 'Wrong code. {attemptsLeft} attempt(s) left.',
+  },
+  SIGNATURE_CODE_EXPIRED: {
+    fr: 'Ce code a expiré (il est valable 10 minutes)\u00a0: demandez-en un nouveau.',
+    en: 'This code has expired (it is valid 10 minutes): ask for a new one.',
+  },
+  SIGNATURE_REASON_REQUIRED: {
+    fr: 'Indiquez pourquoi vous refusez de signer.',
+    en: 'Say why you decline to sign.',
+  },
+  SIGNER_NOT_ALLOWED: {
+    fr: 'Le signataire doit être un membre actif de l’entreprise ayant l’accès «\u00a0Gestion de formalité\u00a0».',
+    en: 'The signer must be an active member of the company with the “Formalities” access.',
+  },
+  DOCUMENT_HASH_INVALID: {
+    fr: 'L’empreinte du document doit être un SHA-256 en hexadécimal (64 caractères).',
+    en: 'The document’s fingerprint must be a hexadecimal SHA-256 (64 characters).',
+  },
+};
+
+/** What each CONFLICT reason of the signature operations means, for the person who hit it. */
+export const SIGNATURE_CONFLICT_MESSAGES: Readonly<Record<SignatureConflictReason, Labels>> = {
+  SIGNATURE_NOT_PENDING: {
+    fr: 'Cette demande de signature n’est plus en attente (signée, refusée ou annulée).',
+    en: 'This signature request is no longer pending (signed, declined or cancelled).',
+  },
+  SIGNATURE_LOCKED: {
+    fr: 'Trop de codes erronés\u00a0: la demande de signature est bloquée. Votre conseiller a été prévenu.',
+    en: 'Too many wrong codes: the signature request is locked. Your adviser has been told.',
+  },
+  DOCUMENT_CHANGED: {
+    fr: 'Le document a changé depuis la demande de signature\u00a0: il ne peut pas être signé sous cette demande.',
+    en: 'The document has changed since the signature was requested: it cannot be signed under this request.',
+  },
+  CONSENT_OUTDATED: {
+    fr: 'La formule de consentement a été mise à jour\u00a0: rechargez la page pour lire la nouvelle.',
+    en: 'The consent statement has been updated: reload the page to read the new one.',
+  },
+  SIGNATURE_ALREADY_REQUESTED: {
+    fr: 'Une signature de ce document est déjà demandée.',
+    en: 'A signature of this document is already requested.',
+  },
+  DOCUMENT_ALREADY_SIGNED: {
+    fr: 'Ce document est déjà signé\u00a0: il ne peut pas l’être une seconde fois.',
+    en: 'This document is already signed: it cannot be signed a second time.',
   },
 };
 

@@ -249,5 +249,11 @@ export const TEXT_LIMITS = {
   trackingNumber: 100,
   /** A text answer to an information request. */
   formalityAnswer: 2000,
+  /** A signature's one-time code as typed ("123 456"). */
+  signatureCode: 16,
+  /** The version of the consent statement ("2026-12-v1"). */
+  consentVersion: 40,
+  /** A SHA-256 in hexadecimal. */
+  sha256: 64,
 } as const;
 export type TextLimitName = keyof typeof TEXT_LIMITS;

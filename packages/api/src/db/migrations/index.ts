@@ -6,6 +6,7 @@ import { DeferredRequests1764500000000 } from './1764500000000-deferred-requests
 import { Invoices1764600000000 } from './1764600000000-invoices';
 import { Formalities1764700000000 } from './1764700000000-formalities';
 import { FormalityReminders1764750000000 } from './1764750000000-formality-reminders';
+import { Signatures1764800000000 } from './1764800000000-signatures';
 
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   Invoices1764600000000,
   Formalities1764700000000,
   FormalityReminders1764750000000,
+  Signatures1764800000000,
 ];

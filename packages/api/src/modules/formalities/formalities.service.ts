@@ -36,6 +36,8 @@ export interface MoveOptions {
   reason?: string | null;
   trackingNumber?: string | null;
   dueDate?: string | null;
+  /** False when the caller tells the client itself (a signature request emails its signer and contacts). */
+  notify?: boolean;
 }
 
 export interface RequestInput {
@@ -380,7 +382,7 @@ export class FormalitiesService {
               : to === 'COMPLETED'
                 ? 'completed'
                 : null;
-      if (notice) await this.notify(tx, next, notice);
+      if (notice && options.notify !== false) await this.notify(tx, next, notice);
       return next;
     });
   }

@@ -1,5 +1,6 @@
 import nodemailer from 'nodemailer';
 import type { MailTransport } from '../../workers/outbox-worker';
+import { messageIdFor } from './message-id';
 
 /** Development: messages stay in the outbox table, listed by the /dev/mailbox page. */
 export const developmentTransport: MailTransport = {
@@ -12,7 +13,14 @@ export function smtpTransport(smtpUrl: string, from: string): MailTransport {
   return {
     name: 'smtp',
     async send(message) {
-      await transporter.sendMail({ from, to: message.to, subject: message.subject, text: message.text, html: message.html });
+      await transporter.sendMail({
+        from,
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+        html: message.html,
+        ...(message.id ? { messageId: messageIdFor(message.id, from) } : {}),
+      });
     },
   };
 }

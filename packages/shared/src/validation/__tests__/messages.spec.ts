@@ -20,6 +20,7 @@ import {
   TEXT_ERROR_CODES,
   INVOICE_ERROR_CODES,
   FORMALITY_ERROR_CODES,
+  SIGNATURE_ERROR_CODES,
 } from '../codes';
 import { VALIDATION_MESSAGES, validationMessage } from '../messages';
 
@@ -43,6 +44,7 @@ describe('VALIDATION_CODES', () => {
       TEXT_ERROR_CODES,
       INVOICE_ERROR_CODES,
       FORMALITY_ERROR_CODES,
+      SIGNATURE_ERROR_CODES,
     ];
     expect(VALIDATION_CODES).toHaveLength(families.reduce((n, family) => n + family.length, 0));
     expect(new Set(VALIDATION_CODES).size).toBe(VALIDATION_CODES.length);
