@@ -47,6 +47,7 @@ const config: CodegenConfig = {
         '!src/features/operator/**/*.graphql',
         '!src/features/api-access/**/*.graphql',
         '!src/features/invoices/**/*.graphql',
+        '!src/features/formalities/**/*.graphql',
       ],
     },
     'src/features/team/api/generated.ts': {
@@ -57,7 +58,11 @@ const config: CodegenConfig = {
     'src/features/mail/api/generated.ts': { ...typedDocuments, documents: ['src/features/mail/**/*.graphql'] },
     'src/features/operator/api/generated.ts': {
       ...typedDocuments,
-      documents: ['src/features/operator/**/*.graphql', '!src/features/operator/api/billing/*.graphql'],
+      documents: [
+        'src/features/operator/**/*.graphql',
+        '!src/features/operator/api/billing/*.graphql',
+        '!src/features/operator/api/formalities/*.graphql',
+      ],
     },
     // The operator's billing pages (plans, invoicing run, one-off invoices, payments, credit notes).
     'src/features/operator/api/billing/generated.ts': { ...typedDocuments, documents: ['src/features/operator/api/billing/*.graphql'] },
@@ -65,6 +70,13 @@ const config: CodegenConfig = {
     'src/features/api-access/api/generated.ts': { ...typedDocuments, documents: ['src/features/api-access/**/*.graphql'] },
     // Factures (the client's invoices): a lazy page too.
     'src/features/invoices/api/generated.ts': { ...typedDocuments, documents: ['src/features/invoices/**/*.graphql'] },
+    // Services (the client's formalities): a lazy page too.
+    'src/features/formalities/api/generated.ts': { ...typedDocuments, documents: ['src/features/formalities/**/*.graphql'] },
+    // The operator's formalities pages (open, ask, review, deliver, request a signature, move, evidence).
+    'src/features/operator/api/formalities/generated.ts': {
+      ...typedDocuments,
+      documents: ['src/features/operator/api/formalities/*.graphql'],
+    },
   },
 };
 

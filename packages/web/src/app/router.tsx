@@ -156,6 +156,11 @@ export function createRoutes(client: ApolloClient): RouteObject[] {
                   path: paths.operator.billing.path,
                   lazy: async () => ({ ...(await import('./routes/app/operator/billing')), ErrorBoundary: RouteError }),
                 },
+                {
+                  // The formalities pages route their own children (one chunk).
+                  path: paths.operator.formalities.path,
+                  lazy: async () => ({ ...(await import('./routes/app/operator/formalities')), ErrorBoundary: RouteError }),
+                },
               ],
             },
             { path: '*', lazy: () => import('./routes/app/not-found') },

@@ -68,6 +68,12 @@ export const paths = {
       getHref: (companyId?: string, page?: 'new') =>
         `/operator/billing${companyId ? `/${encode(companyId)}` : ''}${companyId && page ? `/${page}` : ''}`,
     },
+    /** Formalities: `…/<companyId>` a company's formalities, `…/<companyId>/<formalityId>` one of them. */
+    formalities: {
+      path: 'formalities/*',
+      getHref: (companyId?: string, formalityId?: string) =>
+        `/operator/formalities${companyId ? `/${encode(companyId)}` : ''}${companyId && formalityId ? `/${encode(formalityId)}` : ''}`,
+    },
   },
 } as const;
 
@@ -101,7 +107,8 @@ export const COMPANY_PAGES: readonly CompanyPage[] = [
   companyPage('mail', 'mail:read'),
   // `invoices/<id>` (the link of the notification email) opens the page with that invoice's preview.
   { ...companyPage('invoices', 'invoice:read'), path: 'invoices/:invoiceId?' },
-  companyPage('services', 'formality:read'),
+  // `services/<id>` opens one formality (the link of the notification emails).
+  { ...companyPage('services', 'formality:read'), path: 'services/:formalityId?' },
   companyPage('team', 'team:read'),
   // Accès API (apiToken:manage) today; the company's details (company:update) later.
   companyPage('settings', 'apiToken:manage', 'company:update'),

@@ -1,10 +1,12 @@
 import 'i18next';
 import type { apiAccessFr } from '@/locales/api-access/fr';
 import type { devMailboxFr } from '@/locales/dev-mailbox/fr';
+import type { formalitiesFr } from '@/locales/formalities/fr';
 import type { fr } from '@/locales/fr';
 import type { invoicesFr } from '@/locales/invoices/fr';
 import type { mailFr } from '@/locales/mail/fr';
 import type { operatorBillingFr } from '@/locales/operator-billing/fr';
+import type { operatorFormalitiesFr } from '@/locales/operator-formalities/fr';
 import type { operatorFr } from '@/locales/operator/fr';
 import type { teamFr } from '@/locales/team/fr';
 
@@ -20,7 +22,9 @@ declare module 'i18next' {
       operator: typeof operatorFr;
       apiAccess: typeof apiAccessFr;
       invoices: typeof invoicesFr;
+      formalities: typeof formalitiesFr;
       operatorBilling: typeof operatorBillingFr;
+      operatorFormalities: typeof operatorFormalitiesFr;
     };
   }
 }

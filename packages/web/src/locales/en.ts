@@ -106,8 +106,7 @@ export const en: Messages = {
     },
     services: {
       title: 'Services',
-      body: 'Your legal formalities will appear here.',
-      next: 'You will be able to follow their progress, answer requests for information and sign documents.',
+      body: 'Your legal formalities: where each one stands, what is expected from you, and the documents to sign or download.',
     },
     team: {
       title: 'My team',

@@ -108,8 +108,7 @@ export const fr = {
     },
     services: {
       title: 'Services',
-      body: 'Vos formalités juridiques apparaîtront ici.',
-      next: 'Vous pourrez suivre leur avancement, répondre aux demandes d’informations et signer les documents.',
+      body: 'Vos formalités juridiques : où en est chacune, ce qu’on attend de vous, et les documents à signer ou à télécharger.',
     },
     team: {
       title: 'Mon équipe',

@@ -76,6 +76,11 @@ export type CompanyInput = {
   siret: Scalars['String']['input'];
 };
 
+/** The language of the consent statement shown to the signer. */
+export type ConsentLocale =
+  | 'EN'
+  | 'FR';
+
 /** What a member is the contact for: who gets notified of new mail, invoices or formality steps. */
 export type ContactSubject =
   | 'COURRIER'
@@ -140,6 +145,11 @@ export type FormalityEventKind =
   | 'DOCUMENT_DELIVERED'
   | 'OPENED'
   | 'REQUEST_ADDED'
+  | 'SIGNATURE_CANCELLED'
+  | 'SIGNATURE_DECLINED'
+  | 'SIGNATURE_LOCKED'
+  | 'SIGNATURE_REQUESTED'
+  | 'SIGNED'
   | 'STATE_CHANGED';
 
 export type FormalityFilter = {
@@ -430,3 +440,25 @@ export type Scope =
   | 'COURRIER'
   | 'FACTURATION'
   | 'FORMALITE';
+
+/** What an event of the evidence trail records. */
+export type SignatureEventKind =
+  | 'CANCELLED'
+  | 'CODE_ACCEPTED'
+  | 'CODE_FAILED'
+  | 'CODE_SENT'
+  | 'CONSENT_GIVEN'
+  | 'DECLINED'
+  | 'DOCUMENT_OPENED'
+  | 'EMAIL_SENT'
+  | 'LOCKED'
+  | 'REQUEST_CREATED'
+  | 'SIGNED';
+
+/** PENDING: waiting for the signer; SIGNED; DECLINED by the signer; LOCKED after 5 wrong codes (the operator is told); CANCELLED by the operator. */
+export type SignatureStatus =
+  | 'CANCELLED'
+  | 'DECLINED'
+  | 'LOCKED'
+  | 'PENDING'
+  | 'SIGNED';

@@ -9,6 +9,7 @@ export const operatorEn: OperatorMessages = {
     upload: 'Upload mail',
     forwarding: 'Forwarding queue',
     billing: 'Billing',
+    formalities: 'Formalities',
   },
   home: {
     intro: 'The domiciliation team’s tools.',
@@ -17,7 +18,8 @@ export const operatorEn: OperatorMessages = {
     forwarding: 'Process the clients’ forwarding requests: mark the posted ones as sent, or cancel.',
     billing:
       'Run the monthly billing after previewing it; for each company, its plan, one-off invoices, the payments received and credit notes.',
-    next: 'Coming next',
+    formalities:
+      'Run a company’s legal formalities: open them, ask for information and review the answers, deliver documents, have them signed and file them with the register.',
   },
   company: {
     legend: 'Recipient company',

@@ -10,6 +10,7 @@ export const operatorFr = {
     upload: 'Déposer des courriers',
     forwarding: 'File de réexpédition',
     billing: 'Facturation',
+    formalities: 'Formalités',
   },
   home: {
     intro: 'Les outils de l’équipe de domiciliation.',
@@ -19,7 +20,8 @@ export const operatorFr = {
     forwarding: 'Traiter les demandes de réexpédition des clients : marquer les envois postés, ou annuler.',
     billing:
       'Lancer la facturation du mois après l’avoir prévisualisée ; pour chaque société, sa formule, ses factures ponctuelles, les paiements reçus et les avoirs.',
-    next: 'Prochainement',
+    formalities:
+      'Mener les formalités juridiques d’une société : ouvrir, demander des informations et examiner les réponses, livrer les documents, faire signer et déposer au registre.',
   },
   company: {
     legend: 'Entreprise destinataire',

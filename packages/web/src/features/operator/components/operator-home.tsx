@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '@/components/layouts';
-import { Badge, Card, Link } from '@/components/ui';
+import { Card, Link } from '@/components/ui';
 import { paths } from '@/config/paths';
 import { useOperatorTranslation } from '../hooks/use-operator-translation';
 
-/** `/operator`: what the staff can do here, and what comes next. */
+/** `/operator`: what the staff can do here, one card per tool. */
 export function OperatorHome() {
   const { t } = useOperatorTranslation();
   const { t: tApp } = useTranslation();
@@ -39,13 +39,13 @@ export function OperatorHome() {
           </h2>
           <p>{t('home.billing')}</p>
         </Card>
+        <Card className="operator-tool">
+          <h2 className="card__title">
+            <Link to={paths.operator.formalities.getHref()}>{t('nav.formalities')}</Link>
+          </h2>
+          <p>{t('home.formalities')}</p>
+        </Card>
       </div>
-      <Card className="placeholder">
-        <Badge tone="info">{t('home.next')}</Badge>
-        <ul className="bullets">
-          <li>{tApp('operator.formalities')}</li>
-        </ul>
-      </Card>
     </>
   );
 }

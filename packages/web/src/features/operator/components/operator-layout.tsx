@@ -4,7 +4,7 @@ import { paths } from '@/config/paths';
 import { useOperatorTranslation } from '../hooks/use-operator-translation';
 import '../operator.css';
 
-/** The operator space's own navigation (home, companies, upload, forwarding queue, billing) above the current tool. */
+/** The operator space's own navigation (home, companies, upload, forwarding queue, billing, formalities) above the current tool. */
 export function OperatorLayout({ children }: { children: ReactNode }) {
   const { t } = useOperatorTranslation();
   const links = [
@@ -13,6 +13,7 @@ export function OperatorLayout({ children }: { children: ReactNode }) {
     { to: paths.operator.upload.getHref(), label: t('nav.upload'), end: false },
     { to: paths.operator.forwarding.getHref(), label: t('nav.forwarding'), end: false },
     { to: paths.operator.billing.getHref(), label: t('nav.billing'), end: false },
+    { to: paths.operator.formalities.getHref(), label: t('nav.formalities'), end: false },
   ];
   return (
     <>

@@ -1,7 +1,6 @@
-import { useTranslation } from 'react-i18next';
-import { PlaceholderPage } from '@/components/layouts';
+import { FormalitiesPage } from '@/features/formalities/components/formalities-page';
 
+/** `/c/:companyId/services` and `/c/:companyId/services/:formalityId` (formality:read, checked by the route's permission guard). */
 export function Component() {
-  const { t } = useTranslation();
-  return <PlaceholderPage title={t('pages.services.title')} body={t('pages.services.body')} next={t('pages.services.next')} />;
+  return <FormalitiesPage />;
 }
