@@ -24,6 +24,26 @@ export function jobContext(now: Date = new Date()): ServiceContext {
 
 export type TransactionalContext = ServiceContext & { em: EntityManager };
 
+const sqliteQueues = new WeakMap<DataSource, Promise<unknown>>();
+
+/**
+ * One transaction on `ds`. MySQL/MariaDB give each transaction its own pooled connection. The
+ * embedded SQLite has a single connection, on which TypeORM would nest two concurrent transactions
+ * as savepoints of one another, so that the rollback of one undoes the other's writes while it
+ * reports success: there, transactions run one after the other (SQLite serialises writers anyway).
+ * Never call it from inside a transaction on the same data source: join that one instead.
+ */
+export function transaction<T>(ds: DataSource, work: (em: EntityManager) => Promise<T>): Promise<T> {
+  if (ds.options.type === 'mysql') return ds.transaction(work);
+  const start = (): Promise<T> => ds.transaction(work);
+  const run = (sqliteQueues.get(ds) ?? Promise.resolve()).then(start, start);
+  sqliteQueues.set(
+    ds,
+    run.catch(() => undefined),
+  );
+  return run;
+}
+
 /**
  * Runs `work` in one transaction. If `ctx` already carries one, `work` joins it, so several
  * service calls (and the outbox and journal rows they write) commit or roll back together.
@@ -31,5 +51,5 @@ export type TransactionalContext = ServiceContext & { em: EntityManager };
  */
 export function withTransaction<T>(ds: DataSource, ctx: ServiceContext, work: (ctx: TransactionalContext) => Promise<T>): Promise<T> {
   if (ctx.em) return work(ctx as TransactionalContext);
-  return ds.transaction((em) => work({ ...ctx, em }));
+  return transaction(ds, (em) => work({ ...ctx, em }));
 }

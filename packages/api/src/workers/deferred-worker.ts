@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { In } from 'typeorm';
 import { dbDate } from '../db/columns';
+import { transaction } from '../db/with-transaction';
 import { DeferredRequestEntity } from '../modules/deferred/deferred-request.entity';
 import type { DeferredRequests } from '../modules/deferred/deferred.service';
 import { backoffMs } from './outbox-worker';
@@ -84,7 +85,7 @@ export class DeferredWorker {
 
   private async claim(at: Date): Promise<DeferredRequestEntity[]> {
     const isMysql = this.ds.options.type === 'mysql';
-    return this.ds.transaction(async (em) => {
+    return transaction(this.ds, async (em) => {
       const qb = em
         .getRepository(DeferredRequestEntity)
         .createQueryBuilder('d')
@@ -110,7 +111,7 @@ export class DeferredWorker {
     let done = 0;
     for (const row of rows) {
       try {
-        await this.ds.transaction(async (em) => {
+        await transaction(this.ds, async (em) => {
           await this.requests.carryOut({ actor: null, now: now(), ip: null, userAgent: null, em }, row);
           await em.delete(DeferredRequestEntity, { id: row.id });
         });

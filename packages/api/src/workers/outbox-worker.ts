@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { In } from 'typeorm';
 import { dbDate } from '../db/columns';
+import { transaction } from '../db/with-transaction';
 import { OutboxEmailEntity } from '../modules/mailer/outbox-email.entity';
 
 export interface MailTransport {
@@ -87,7 +88,7 @@ export class OutboxWorker {
 
   private async claim(at: Date): Promise<OutboxEmailEntity[]> {
     const isMysql = this.ds.options.type === 'mysql';
-    return this.ds.transaction(async (em) => {
+    return transaction(this.ds, async (em) => {
       const qb = em
         .getRepository(OutboxEmailEntity)
         .createQueryBuilder('o')

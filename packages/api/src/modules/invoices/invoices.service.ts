@@ -139,23 +139,6 @@ export const invoiceFileKey = (companyId: string, invoiceId: string, format: 'pd
   `${companyId}/invoices/${invoiceId}.${format}`;
 
 /**
- * SQLite has one connection, on which TypeORM nests concurrent transactions as savepoints of one
- * another. Issues are therefore run one at a time per database on SQLite (MySQL/MariaDB serialise
- * them with the sequence row's lock). A caller's transaction is joined as it is.
- */
-const serialQueues = new WeakMap<DataSource, Promise<unknown>>();
-export function exclusive<T>(ds: DataSource, ctx: ServiceContext, work: () => Promise<T>): Promise<T> {
-  if (ctx.em || ds.options.type === 'mysql') return work();
-  const previous = serialQueues.get(ds) ?? Promise.resolve();
-  const run = previous.then(work, work);
-  serialQueues.set(
-    ds,
-    run.catch(() => undefined),
-  );
-  return run;
-}
-
-/**
  * Invoices and credit notes: issue (number, Factur-X, files, rows, emails in one unit), payments,
  * lists and totals, overdue reminders. No GraphQL here: resolvers, HTTP routes and jobs call these
  * methods after the access check.
@@ -306,9 +289,9 @@ export class InvoicesService {
     return totals;
   }
 
-  /** One transaction of this module (one at a time on SQLite, see `exclusive`). */
+  /** One transaction of this module (one at a time on SQLite: see `transaction` in db/with-transaction.ts). */
   transaction<T>(ctx: ServiceContext, work: (tx: TransactionalContext) => Promise<T>): Promise<T> {
-    return exclusive(this.ds, ctx, () => withTransaction(this.ds, ctx, work));
+    return withTransaction(this.ds, ctx, work);
   }
 
   /**
