@@ -7,7 +7,7 @@ import { FormalitiesService } from '../modules/formalities/formalities.service';
 import { FormalityEventEntity } from '../modules/formalities/formality.entity';
 import { appendEvent } from '../modules/signatures/evidence';
 import { newVerificationReference } from '../modules/signatures/otp';
-import { SignatureRequestEntity } from '../modules/signatures/signature-request.entity';
+import { pendingSignatureRequest, requestCreatedDetail, SignatureRequestEntity } from '../modules/signatures/signature-request.entity';
 import type { OutboxService } from '../modules/mailer/outbox.service';
 import type { FileStorage } from '../storage/storage';
 import { letterPdf } from './demo-mail';
@@ -120,43 +120,22 @@ export async function seedDemoFormalities(
     await pouvoirPdf('Demo SAS', signerName, new Date(now.getTime() - 4 * DAY_MS)),
   );
   await withTransaction(ds, staff(4), async (tx) => {
-    const request: SignatureRequestEntity = {
+    const request = pendingSignatureRequest({
       id: newId(tx.now.getTime()),
       formalityId: transfert.id,
       companyId,
-      documentId: pouvoir.id,
-      documentTitle: pouvoir.title,
-      documentSha256: pouvoir.fileSha256,
-      documentKey: pouvoir.id,
-      signerUserId: signer.id,
-      signerName,
-      signerEmail: signer.email,
-      status: 'PENDING',
-      codeHash: null,
-      codeExpiresAt: null,
-      failedAttempts: 0,
-      verificationReference: newVerificationReference(),
-      consentVersion: null,
-      consentLocale: null,
-      signedAt: null,
-      signedFileKey: null,
-      signedFileSize: null,
-      signedSha256: null,
-      declinedAt: null,
-      declineReason: null,
-      lockedAt: null,
-      cancelledAt: null,
-      cancelReason: null,
+      document: pouvoir,
+      signer: { id: signer.id, name: signerName, email: signer.email },
       requestedById: staffId,
-      createdAt: tx.now,
-      updatedAt: tx.now,
-    };
+      verificationReference: newVerificationReference(),
+      at: tx.now,
+    });
     await tx.em.insert(SignatureRequestEntity, request);
     const staffUser = await tx.em.findOneByOrFail(UserEntity, { id: staffId });
     await appendEvent(tx, request, 'REQUEST_CREATED', {
       userId: staffId,
       userName: `${staffUser.firstName} ${staffUser.lastName}`,
-      detail: `document "${pouvoir.title}" (SHA-256 ${pouvoir.fileSha256}); signer ${signerName} <${signer.email}>; reference ${request.verificationReference}`,
+      detail: requestCreatedDetail(request),
     });
     await tx.em.insert(FormalityEventEntity, {
       id: newId(tx.now.getTime()),

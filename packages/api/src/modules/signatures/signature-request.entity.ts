@@ -173,3 +173,54 @@ export class SignatureEventEntity {
   @Column({ type: 'varchar', length: 64 })
   hash: string;
 }
+
+/** What a new request needs: the delivered document, the signer, who asks, and when. */
+export interface NewSignatureRequest {
+  id: string;
+  formalityId: string;
+  companyId: string;
+  document: { id: string; title: string; fileSha256: string };
+  signer: { id: string; name: string; email: string };
+  requestedById: string | null;
+  verificationReference: string;
+  at: Date;
+}
+
+/** A PENDING request for one document: no code sent, nothing signed, declined or cancelled yet. */
+export function pendingSignatureRequest(n: NewSignatureRequest): SignatureRequestEntity {
+  return {
+    id: n.id,
+    formalityId: n.formalityId,
+    companyId: n.companyId,
+    documentId: n.document.id,
+    documentTitle: n.document.title,
+    documentSha256: n.document.fileSha256,
+    documentKey: n.document.id,
+    signerUserId: n.signer.id,
+    signerName: n.signer.name,
+    signerEmail: n.signer.email,
+    status: 'PENDING',
+    codeHash: null,
+    codeExpiresAt: null,
+    failedAttempts: 0,
+    verificationReference: n.verificationReference,
+    consentVersion: null,
+    consentLocale: null,
+    signedAt: null,
+    signedFileKey: null,
+    signedFileSize: null,
+    signedSha256: null,
+    declinedAt: null,
+    declineReason: null,
+    lockedAt: null,
+    cancelledAt: null,
+    cancelReason: null,
+    requestedById: n.requestedById,
+    createdAt: n.at,
+    updatedAt: n.at,
+  };
+}
+
+/** The REQUEST_CREATED event's detail: the document by its hash, the signer, the reference. */
+export const requestCreatedDetail = (r: SignatureRequestEntity): string =>
+  `document "${r.documentTitle}" (SHA-256 ${r.documentSha256}); signer ${r.signerName} <${r.signerEmail}>; reference ${r.verificationReference}`;

@@ -14,7 +14,7 @@ import { formalityEmail } from '../formalities/formalities.emails';
 import type { FormalitiesService } from '../formalities/formalities.service';
 import { FormalityEntity, FormalityEventEntity, type FormalityEventKind } from '../formalities/formality.entity';
 import { FormalityDocumentEntity, InformationAnswerEntity } from '../formalities/information-request.entity';
-import { assertTransition } from '../formalities/transitions';
+import { assertTransition, type FormalityState } from '../formalities/transitions';
 import { messageIdFor } from '../mailer/message-id';
 import type { OutboxService } from '../mailer/outbox.service';
 import type { RenderedEmail } from '../mailer/templates';
@@ -33,7 +33,13 @@ import {
   normaliseCode,
 } from './otp';
 import { loadSeal, type SealIdentity, type SealOptions } from './seal-certificate';
-import { SignatureEventEntity, SignatureRequestEntity, type SignatureEventKind } from './signature-request.entity';
+import {
+  pendingSignatureRequest,
+  requestCreatedDetail,
+  SignatureEventEntity,
+  SignatureRequestEntity,
+  type SignatureEventKind,
+} from './signature-request.entity';
 import { makeLink, verifyLink, type Disposition, type LinkKind, type LinkParams } from './signature-links';
 import { sealedPdf } from './signed-pdf';
 import {
@@ -80,6 +86,12 @@ export interface FormalitySigner {
   email: string;
 }
 
+/** States in which a signature may be asked without moving the formality: the client is at work already. */
+const CLIENT_AT_WORK: ReadonlySet<FormalityState> = new Set<FormalityState>([
+  'AWAITING_SIGNATURE',
+  'INFORMATION_REQUESTED',
+  'REGULARISATION_REQUESTED',
+]);
 const HEX64 = /^[0-9a-f]{64}$/;
 const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 const fullName = (u: Pick<UserEntity, 'firstName' | 'lastName'>): string => `${u.firstName} ${u.lastName}`.slice(0, 200);
@@ -121,7 +133,6 @@ type SignOutcome = { kind: 'signed'; request: SignatureRequestEntity } | { kind:
 export class SignaturesService {
   private seal: SealIdentity | undefined;
   /** SQLite only: the tail of this service's transactions, run one at a time (see transaction()). */
-  private queue: Promise<unknown> = Promise.resolve();
   private readonly codesPerSigner: Counter;
 
   constructor(
@@ -194,7 +205,8 @@ export class SignaturesService {
   /**
    * Requests the signature of a document delivered on a formality. The caller names the SHA-256
    * it saw, and the stored bytes must still have it. The signer must be an active member holding
-   * FORMALITE. A formality UNDER_REVIEW moves to AWAITING_SIGNATURE; one already there stays.
+   * FORMALITE. A formality UNDER_REVIEW moves to AWAITING_SIGNATURE; one where the client is at work
+   * already (AWAITING_SIGNATURE, INFORMATION_REQUESTED, REGULARISATION_REQUESTED) keeps its state.
    */
   async request(
     ctx: ServiceContext,
@@ -220,46 +232,25 @@ export class SignaturesService {
               signatureRequestId: live.id,
             });
       }
-      if (formality.state !== 'AWAITING_SIGNATURE') {
+      // Under review, the formality now awaits the signature. When it is the client's turn already
+      // (information or a regularisation asked), the signature joins what is asked and the state stays.
+      if (!CLIENT_AT_WORK.has(formality.state)) {
         assertTransition(formality.state, 'AWAITING_SIGNATURE');
         await this.formalities.move(tx, formality.id, 'AWAITING_SIGNATURE', { dueDate: formality.dueDate, notify: false });
       }
-      const request: SignatureRequestEntity = {
+      const request = pendingSignatureRequest({
         id: newId(tx.now.getTime()),
         formalityId: formality.id,
         companyId: formality.companyId,
-        documentId: doc.id,
-        documentTitle: doc.title,
-        documentSha256: claimed,
-        documentKey: doc.id,
-        signerUserId: signer.id,
-        signerName: fullName(signer),
-        signerEmail: signer.email,
-        status: 'PENDING',
-        codeHash: null,
-        codeExpiresAt: null,
-        failedAttempts: 0,
-        verificationReference: newVerificationReference(),
-        consentVersion: null,
-        consentLocale: null,
-        signedAt: null,
-        signedFileKey: null,
-        signedFileSize: null,
-        signedSha256: null,
-        declinedAt: null,
-        declineReason: null,
-        lockedAt: null,
-        cancelledAt: null,
-        cancelReason: null,
+        document: { id: doc.id, title: doc.title, fileSha256: claimed },
+        signer: { id: signer.id, name: fullName(signer), email: signer.email },
         requestedById: tx.actor?.userId ?? null,
-        createdAt: tx.now,
-        updatedAt: tx.now,
-      };
+        verificationReference: newVerificationReference(),
+        at: tx.now,
+      });
       await tx.em.insert(SignatureRequestEntity, request);
       const actor = await this.actorUser(tx);
-      await this.trail(tx, request, 'REQUEST_CREATED', actor, {
-        detail: `document "${doc.title}" (SHA-256 ${claimed}); signer ${request.signerName} <${signer.email}>; reference ${request.verificationReference}`,
-      });
+      await this.trail(tx, request, 'REQUEST_CREATED', actor, { detail: requestCreatedDetail(request) });
       await this.timeline(tx, formality, 'SIGNATURE_REQUESTED', actor, `${doc.title} — ${request.signerName}`);
       const company = await tx.em.findOneOrFail(CompanyEntity, { where: { id: formality.companyId } });
       const common = this.common(company, formality, request);
@@ -609,17 +600,9 @@ export class SignaturesService {
 
   // ---------------------------------------------------------------- internals
 
-  /**
-   * A unit of work. On SQLite the data source has one connection, on which TypeORM nests
-   * concurrent transactions as savepoints: the rollback of one would undo the other's writes. So
-   * there, this service's transactions run one after the other (SQLite serialises writers anyway,
-   * and it serves one process). On MySQL/MariaDB the row locks do the serialising.
-   */
+  /** A unit of work (one at a time on SQLite: see `transaction` in db/with-transaction.ts). */
   private transaction<T>(ctx: ServiceContext, work: (tx: TransactionalContext) => Promise<T>): Promise<T> {
-    if (ctx.em || this.ds.options.type === 'mysql') return withTransaction(this.ds, ctx, work);
-    const run = this.queue.then(() => withTransaction(this.ds, ctx, work));
-    this.queue = run.catch(() => undefined);
-    return run;
+    return withTransaction(this.ds, ctx, work);
   }
 
   private secret(): string {

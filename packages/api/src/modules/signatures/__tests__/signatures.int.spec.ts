@@ -479,6 +479,19 @@ describe('electronic signature: request, code, consent, sealed PDF, evidence', (
       h: createHash('sha256').update(draftPdf).digest('hex'),
     });
     expect(reasonOf(inDraft)).toBe('INVALID_TRANSITION');
+    // While the client is asked for information, a signature joins what is asked: the state stays.
+    expect((await olivia.gql(MOVE, { f: draftId, to: 'INFORMATION_REQUESTED' })).errors).toBeUndefined();
+    const asked = await olivia.gql<{ requestSignature: { status: string } }>(REQUEST, {
+      f: draftId,
+      d: draftDoc,
+      s: ids.david,
+      h: createHash('sha256').update(draftPdf).digest('hex'),
+    });
+    expect(asked.data?.requestSignature.status).toBe('PENDING');
+    const kept = await olivia.gql<{ operatorFormality: { state: string } }>('query($f: ID!) { operatorFormality(id: $f) { state } }', {
+      f: draftId,
+    });
+    expect(kept.data?.operatorFormality.state).toBe('INFORMATION_REQUESTED');
     // A document delivered on another formality is not this one's.
     const elsewhere = await olivia.gql(REQUEST, { f: draftId, d: p.documentId, s: ids.david, h: p.sha });
     expect(elsewhere.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', resource: 'Document' });
