@@ -1,28 +1,12 @@
+import { formalitiesEn } from '../formalities/en';
 import type { OperatorFormalitiesMessages } from './fr';
 
 /** English texts of the operator's formalities pages: same keys as `fr.ts` (enforced by `OperatorFormalitiesMessages`). */
 export const operatorFormalitiesEn: OperatorFormalitiesMessages = {
   labels: {
-    types: {
-      TRANSFERT_SIEGE: 'Registered office transfer',
-      MODIFICATION_STATUTS: 'Amendment of the articles',
-      CHANGEMENT_DIRIGEANT: 'Change of director',
-      AUGMENTATION_CAPITAL: 'Capital increase',
-      DISSOLUTION: 'Dissolution',
-      OTHER: 'Other formality',
-    },
-    states: {
-      DRAFT: 'Draft',
-      INFORMATION_REQUESTED: 'Information requested',
-      UNDER_REVIEW: 'Under review',
-      AWAITING_SIGNATURE: 'Awaiting signature',
-      FILED: 'Filed with the register',
-      AWAITING_VALIDATION: 'Awaiting validation',
-      REGULARISATION_REQUESTED: 'Regularisation requested',
-      COMPLETED: 'Completed',
-      REJECTED: 'Rejected',
-      CANCELLED: 'Cancelled',
-    },
+    /** As in Services, except for the draft (see `fr.ts`). */
+    types: formalitiesEn.types,
+    states: { ...formalitiesEn.states, DRAFT: 'Draft' },
     turns: {
       CLIENT: 'The client',
       OPERATOR: 'Us (operator)',

@@ -1,31 +1,17 @@
+import { formalitiesFr } from '../formalities/fr';
+
 /**
  * Texts of the operator's formalities pages (`operatorFormalities` namespace): a company's
  * formalities, one formality (its states, the information requests and their review, the delivered
  * documents, the signature requests and their evidence trail, the timeline). Loaded with those pages
- * only. The messages of the API's validation codes come from @guichet/shared.
+ * only. The formality types and states are the client's (`formalities` texts); the messages of the
+ * API's validation codes come from @guichet/shared.
  */
 export const operatorFormalitiesFr = {
   labels: {
-    types: {
-      TRANSFERT_SIEGE: 'Transfert de siège',
-      MODIFICATION_STATUTS: 'Modification des statuts',
-      CHANGEMENT_DIRIGEANT: 'Changement de dirigeant',
-      AUGMENTATION_CAPITAL: 'Augmentation de capital',
-      DISSOLUTION: 'Dissolution',
-      OTHER: 'Autre formalité',
-    },
-    states: {
-      DRAFT: 'Brouillon',
-      INFORMATION_REQUESTED: 'Informations demandées',
-      UNDER_REVIEW: 'En cours d’examen',
-      AWAITING_SIGNATURE: 'En attente de signature',
-      FILED: 'Déposée au registre',
-      AWAITING_VALIDATION: 'En attente de validation',
-      REGULARISATION_REQUESTED: 'Régularisation demandée',
-      COMPLETED: 'Terminée',
-      REJECTED: 'Rejetée',
-      CANCELLED: 'Annulée',
-    },
+    /** Worded as in Services (the client's texts), except that staff call a draft a draft. */
+    types: formalitiesFr.types,
+    states: { ...formalitiesFr.states, DRAFT: 'Brouillon' },
     turns: {
       CLIENT: 'Au client',
       OPERATOR: 'À nous (opérateur)',

@@ -1,15 +1,14 @@
 import { useQuery } from '@apollo/client/react';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { LoadFailed } from '@/components/errors';
 import { PageHeader } from '@/components/layouts';
 import { Alert, Button, Spinner } from '@/components/ui';
 import { getCompanyPage } from '@/config/paths';
+import { useCompanyList } from '@/hooks/use-company-list';
 import { useMediaQuery } from '@/hooks/use-media-query';
 import { useCurrentMembership } from '@/lib/authorization';
-import { describeError } from '@/lib/errors';
-import { localeOf } from '@/lib/i18n';
 import { FormalitiesDocument } from '../api/generated';
 import { useFormalitiesTranslation } from '../hooks/use-formalities-translation';
 import { EMPTY_FILTERS, hasFilters, PAGE_SIZE, readFilters, toApiFilter, writeFilters, type FormalityFilters } from '../utils/filters';
@@ -22,8 +21,7 @@ import { FormalityList } from './formality-list';
  */
 export function FormalitiesListPage() {
   const { t } = useFormalitiesTranslation();
-  const { t: tApp, i18n } = useTranslation();
-  const locale = localeOf(i18n);
+  const { t: tApp } = useTranslation();
   const membership = useCurrentMembership();
   const [params, setParams] = useSearchParams();
   const compact = useMediaQuery('(max-width: 48rem)');
@@ -35,61 +33,31 @@ export function FormalitiesListPage() {
   const filters = useMemo(() => readFilters(new URLSearchParams(filterKey)), [filterKey]);
   const apiFilter = useMemo(() => toApiFilter(filters), [filters]);
 
-  const { data, previousData, loading, error, refetch, fetchMore } = useQuery(FormalitiesDocument, {
+  const listQuery = useQuery(FormalitiesDocument, {
     variables: { companyId, first: PAGE_SIZE, filter: apiFilter },
     skip: !membership,
     // A formality may have moved since the last visit; later cache updates need no request.
     fetchPolicy: 'cache-and-network',
     nextFetchPolicy: 'cache-first',
   });
-  // While another filter loads, the previous list stays (dimmed, aria-busy) instead of a spinner.
-  const fresh = data?.company?.formalities;
-  const connection = fresh ?? (loading ? previousData?.company?.formalities : undefined);
-  const stale = !fresh && connection !== undefined;
-  const formalities = useMemo(() => connection?.edges.map((edge) => edge.node) ?? [], [connection]);
-  const total = connection?.totalCount ?? 0;
+  const { loading, error, refetch } = listQuery;
+  const {
+    connection,
+    stale,
+    nodes: formalities,
+    total,
+    loadMore,
+    loadingMore,
+    moreMessage,
+    rowRef,
+  } = useCompanyList(listQuery, 'formalities', {
+    loaded: (count) => t('list.loaded', { count }),
+    loadMoreFailed: t('list.loadMoreFailed'),
+  });
   const yourTurn = formalities.filter((formality) => formality.turn === 'CLIENT').length;
-
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [moreMessage, setMoreMessage] = useState<{ text: string; failed: boolean } | null>(null);
-  const rowLinks = useRef(new Map<string, HTMLAnchorElement>());
-  const [focusId, setFocusId] = useState<string | null>(null);
-  useEffect(() => {
-    const link = focusId ? rowLinks.current.get(focusId) : undefined;
-    if (!link) return;
-    link.focus();
-    setFocusId(null);
-  }, [focusId, formalities]);
 
   // A new history entry: the back button returns to the previous filter.
   const changeFilters = (next: FormalityFilters) => setParams((current) => writeFilters(current, next));
-
-  const loadMore = async () => {
-    const after = connection?.pageInfo.endCursor;
-    if (!after || loadingMore) return;
-    setLoadingMore(true);
-    setMoreMessage(null);
-    const known = new Set(formalities.map((formality) => formality.id));
-    try {
-      const result = await fetchMore({
-        variables: { after },
-        updateQuery: (previous, { fetchMoreResult }) => {
-          const before = previous.company?.formalities;
-          const page = fetchMoreResult.company?.formalities;
-          if (!previous.company || !before || !page) return previous;
-          return { ...previous, company: { ...previous.company, formalities: { ...page, edges: [...before.edges, ...page.edges] } } };
-        },
-      });
-      const added = (result.data?.company?.formalities?.edges ?? []).map((edge) => edge.node).filter((node) => !known.has(node.id));
-      setMoreMessage({ text: t('list.loaded', { count: added.length }), failed: false });
-      // Keyboard and screen-reader users continue from the first new formality (focused once rendered).
-      setFocusId(added[0]?.id ?? null);
-    } catch (cause) {
-      setMoreMessage({ text: `${t('list.loadMoreFailed')} ${describeError(cause, locale, tApp('errors.network'))}`, failed: true });
-    } finally {
-      setLoadingMore(false);
-    }
-  };
 
   if (!membership) return null;
   const listSearch = filterKey ? `?${filterKey}` : '';
@@ -145,10 +113,7 @@ export function FormalitiesListPage() {
               compact={compact}
               detailHref={(id) => `${listHref}/${encodeURIComponent(id)}`}
               listSearch={listSearch}
-              linkRef={(id, element) => {
-                if (element) rowLinks.current.set(id, element);
-                else rowLinks.current.delete(id);
-              }}
+              linkRef={rowRef}
             />
           )}
 

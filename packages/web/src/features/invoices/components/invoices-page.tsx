@@ -1,15 +1,14 @@
 import { useQuery } from '@apollo/client/react';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { LoadFailed } from '@/components/errors';
 import { PageHeader } from '@/components/layouts';
 import { Alert, Button, Spinner } from '@/components/ui';
 import { getCompanyPage } from '@/config/paths';
+import { useCompanyList } from '@/hooks/use-company-list';
 import { useMediaQuery } from '@/hooks/use-media-query';
 import { useCan, useCurrentMembership } from '@/lib/authorization';
-import { describeError } from '@/lib/errors';
-import { localeOf } from '@/lib/i18n';
 import { InvoicesDocument } from '../api/generated';
 import { useInvoicesTranslation } from '../hooks/use-invoices-translation';
 import '../invoices.css';
@@ -31,8 +30,7 @@ const PREVIEW_PARAM = 'invoice';
  */
 export function InvoicesPage() {
   const { t } = useInvoicesTranslation();
-  const { t: tApp, i18n } = useTranslation();
-  const locale = localeOf(i18n);
+  const { t: tApp } = useTranslation();
   const membership = useCurrentMembership();
   const allowed = useCan();
   const canDownload = allowed('invoice:download');
@@ -49,30 +47,27 @@ export function InvoicesPage() {
   const filters = useMemo(() => readFilters(new URLSearchParams(filterKey)), [filterKey]);
   const apiFilter = useMemo(() => toApiFilter(filters), [filters]);
 
-  const { data, previousData, loading, error, refetch, fetchMore } = useQuery(InvoicesDocument, {
+  const listQuery = useQuery(InvoicesDocument, {
     variables: { companyId, first: PAGE_SIZE, filter: apiFilter },
     skip: !membership,
     // A new invoice may have been issued since the last visit; later cache updates need no request.
     fetchPolicy: 'cache-and-network',
     nextFetchPolicy: 'cache-first',
   });
-  // While another filter loads, the previous list stays (dimmed, aria-busy) instead of a spinner.
-  const fresh = data?.company?.invoices;
-  const connection = fresh ?? (loading ? previousData?.company?.invoices : undefined);
-  const stale = !fresh && connection !== undefined;
-  const invoices = useMemo(() => connection?.edges.map((edge) => edge.node) ?? [], [connection]);
-  const total = connection?.totalCount ?? 0;
-
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [moreMessage, setMoreMessage] = useState<{ text: string; failed: boolean } | null>(null);
-  const rowLinks = useRef(new Map<string, HTMLAnchorElement>());
-  const [focusId, setFocusId] = useState<string | null>(null);
-  useEffect(() => {
-    const link = focusId ? rowLinks.current.get(focusId) : undefined;
-    if (!link) return;
-    link.focus();
-    setFocusId(null);
-  }, [focusId, invoices]);
+  const { loading, error, refetch } = listQuery;
+  const {
+    connection,
+    stale,
+    nodes: invoices,
+    total,
+    loadMore,
+    loadingMore,
+    moreMessage,
+    rowRef,
+  } = useCompanyList(listQuery, 'invoices', {
+    loaded: (count) => t('list.loaded', { count }),
+    loadMoreFailed: t('list.loadMoreFailed'),
+  });
 
   const changeFilters = (next: InvoiceFilters) => {
     // A new history entry: the back button returns to the previous filter.
@@ -99,33 +94,6 @@ export function InvoicesPage() {
     next.delete(PREVIEW_PARAM);
     const query = next.toString();
     void navigate(query ? `${listHref}?${query}` : listHref, { replace: true, preventScrollReset: true });
-  };
-
-  const loadMore = async () => {
-    const after = connection?.pageInfo.endCursor;
-    if (!after || loadingMore) return;
-    setLoadingMore(true);
-    setMoreMessage(null);
-    const known = new Set(invoices.map((invoice) => invoice.id));
-    try {
-      const result = await fetchMore({
-        variables: { after },
-        updateQuery: (previous, { fetchMoreResult }) => {
-          const before = previous.company?.invoices;
-          const page = fetchMoreResult.company?.invoices;
-          if (!previous.company || !before || !page) return previous;
-          return { ...previous, company: { ...previous.company, invoices: { ...page, edges: [...before.edges, ...page.edges] } } };
-        },
-      });
-      const added = (result.data?.company?.invoices?.edges ?? []).map((edge) => edge.node).filter((invoice) => !known.has(invoice.id));
-      setMoreMessage({ text: t('list.loaded', { count: added.length }), failed: false });
-      // Keyboard and screen-reader users continue from the first new invoice (focused once rendered).
-      setFocusId(added[0]?.id ?? null);
-    } catch (cause) {
-      setMoreMessage({ text: `${t('list.loadMoreFailed')} ${describeError(cause, locale, tApp('errors.network'))}`, failed: true });
-    } finally {
-      setLoadingMore(false);
-    }
   };
 
   if (!membership) return null;
@@ -175,16 +143,7 @@ export function InvoicesPage() {
               )}
             </div>
           ) : (
-            <InvoiceList
-              invoices={invoices}
-              companyName={companyName}
-              compact={compact}
-              previewHref={previewHref}
-              linkRef={(id, element) => {
-                if (element) rowLinks.current.set(id, element);
-                else rowLinks.current.delete(id);
-              }}
-            />
+            <InvoiceList invoices={invoices} companyName={companyName} compact={compact} previewHref={previewHref} linkRef={rowRef} />
           )}
 
           {connection?.pageInfo.hasNextPage ? (

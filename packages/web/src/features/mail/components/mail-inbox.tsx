@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadFailed } from '@/components/errors';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
@@ -8,6 +8,7 @@ import { describeError } from '@/lib/errors';
 import { localeOf } from '@/lib/i18n';
 import { CreateMailExportDocument, MailItemsDocument, type MailTagFragment } from '../api/generated';
 import { useMailTranslation } from '../hooks/use-mail-translation';
+import { useCompanyList } from '@/hooks/use-company-list';
 import { useMediaQuery } from '@/hooks/use-media-query';
 import { EMPTY_FILTERS, hasFilters, PAGE_SIZE, readFilters, toApiFilter, writeFilters, type MailFilters } from '../utils/filters';
 import { openFileUrl } from '../utils/open-file-url';
@@ -52,18 +53,26 @@ export function MailInbox({ companyId, companyName, tags, permissions, onNotice,
   const apiFilter = useMemo(() => toApiFilter(filters), [filters]);
   const selectable = permissions.tag || permissions.forward;
 
-  const { data, previousData, loading, error, refetch, fetchMore } = useQuery(MailItemsDocument, {
+  const listQuery = useQuery(MailItemsDocument, {
     variables: { companyId, first: PAGE_SIZE, filter: apiFilter },
     // New mail may have arrived since the last visit; later cache updates (tags, statuses) need no request.
     fetchPolicy: 'cache-and-network',
     nextFetchPolicy: 'cache-first',
   });
-  // While another filter loads, the previous list stays (dimmed, aria-busy) instead of a spinner.
-  const fresh = data?.company?.mailItems;
-  const connection = fresh ?? (loading ? previousData?.company?.mailItems : undefined);
-  const stale = !fresh && connection !== undefined;
-  const items = useMemo(() => connection?.edges.map((edge) => edge.node) ?? [], [connection]);
-  const total = connection?.totalCount ?? 0;
+  const { loading, error, refetch } = listQuery;
+  const {
+    connection,
+    stale,
+    nodes: items,
+    total,
+    loadMore,
+    loadingMore,
+    moreMessage,
+    rowRef,
+  } = useCompanyList(listQuery, 'mailItems', {
+    loaded: (count) => t('list.loaded', { count }),
+    loadMoreFailed: t('list.loadMoreFailed'),
+  });
 
   // The selection belongs to one filter: another filter starts with none.
   const [selection, setSelection] = useState<{ key: string; ids: ReadonlySet<string> }>({ key: filterKey, ids: new Set() });
@@ -73,16 +82,6 @@ export function MailInbox({ companyId, companyName, tags, permissions, onNotice,
 
   const [dialog, setDialog] = useState<BulkDialog>(null);
   const bulkButtons = { tag: useRef<HTMLButtonElement>(null), forward: useRef<HTMLButtonElement>(null) };
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [moreMessage, setMoreMessage] = useState<{ text: string; failed: boolean } | null>(null);
-  const rowLinks = useRef(new Map<string, HTMLAnchorElement>());
-  const [focusId, setFocusId] = useState<string | null>(null);
-  useEffect(() => {
-    const link = focusId ? rowLinks.current.get(focusId) : undefined;
-    if (!link) return;
-    link.focus();
-    setFocusId(null);
-  }, [focusId, items]);
   const [createExport, exporting] = useMutation(CreateMailExportDocument);
   const [exportError, setExportError] = useState<string | null>(null);
 
@@ -111,33 +110,6 @@ export function MailInbox({ companyId, companyName, tags, permissions, onNotice,
       },
       { replace: true },
     );
-  };
-
-  const loadMore = async () => {
-    const after = connection?.pageInfo.endCursor;
-    if (!after || loadingMore) return;
-    setLoadingMore(true);
-    setMoreMessage(null);
-    const known = new Set(items.map((item) => item.id));
-    try {
-      const result = await fetchMore({
-        variables: { after },
-        updateQuery: (previous, { fetchMoreResult }) => {
-          const before = previous.company?.mailItems;
-          const page = fetchMoreResult.company?.mailItems;
-          if (!previous.company || !before || !page) return previous;
-          return { ...previous, company: { ...previous.company, mailItems: { ...page, edges: [...before.edges, ...page.edges] } } };
-        },
-      });
-      const added = (result.data?.company?.mailItems?.edges ?? []).map((edge) => edge.node).filter((item) => !known.has(item.id));
-      setMoreMessage({ text: t('list.loaded', { count: added.length }), failed: false });
-      // Keyboard and screen-reader users continue from the first new item (focused once rendered).
-      setFocusId(added[0]?.id ?? null);
-    } catch (cause) {
-      setMoreMessage({ text: `${t('list.loadMoreFailed')} ${describeError(cause, locale, tApp('errors.network'))}`, failed: true });
-    } finally {
-      setLoadingMore(false);
-    }
   };
 
   const exportAll = async () => {
@@ -251,10 +223,7 @@ export function MailInbox({ companyId, companyName, tags, permissions, onNotice,
             }}
             onToggleAll={(selected) => select(selected ? new Set(items.map((item) => item.id)) : new Set())}
             previewHref={previewHref}
-            linkRef={(id, element) => {
-              if (element) rowLinks.current.set(id, element);
-              else rowLinks.current.delete(id);
-            }}
+            linkRef={rowRef}
           />
         )}
 

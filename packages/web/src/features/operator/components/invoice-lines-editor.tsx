@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Button, SelectField, TextField } from '@/components/ui';
 import { localeOf } from '@/lib/i18n';
 import { formatCents, formatVatRate } from '@/lib/invoice-format';
-import { issueMessage, type useCheckedForm } from '../hooks/use-checked-form';
+import { issueMessage, type CheckedForm } from '../hooks/use-checked-form';
 import { useBillingTranslation } from '../hooks/use-billing-translation';
 import { lineField, newLine, type FieldKey, type Issue, type LineField, type LineValues } from '../utils/invoice-form';
 import { VAT_RATES, type InvoiceTotals, type VatRate } from '../utils/invoice-totals';
@@ -14,7 +14,7 @@ export interface InvoiceLinesEditorProps {
   issues: Readonly<Record<FieldKey, Issue>>;
   /** Each line's net, or null while it cannot be computed. */
   lineNets: readonly (number | null)[];
-  form: ReturnType<typeof useCheckedForm>;
+  form: CheckedForm;
   /** The VAT rates offered (a credit note offers those of its invoice). */
   rates?: readonly VatRate[];
   /** Prefix of the fields' ids. */

@@ -6,9 +6,9 @@ import { Alert, Button, Checkbox, SelectField, TextAreaField, TextField } from '
 import type { InformationRequestInput, InformationRequestKind } from '@/lib/graphql/schema-types';
 import { localeOf } from '@/lib/i18n';
 import { AddInformationRequestDocument } from '../../api/formalities/generated';
+import { useCheckedForm } from '../../hooks/use-checked-form';
 import { useFormalitiesTranslation } from '../../hooks/use-formalities-translation';
 import { describeFormalityError, issueText, issuesFromApi, type Issue } from './formality-errors';
-import { useFormalityForm } from './use-formality-form';
 
 const KINDS: readonly InformationRequestKind[] = ['TEXT', 'DATE', 'NUMBER', 'CHOICE', 'FILE'];
 const MAX_CHOICES = 20;
@@ -72,7 +72,7 @@ export function AddRequestForm({ formalityId, onDone }: { formalityId: string; o
   const locale = localeOf(i18n);
   const id = useId();
   const [values, setValues] = useState<Values>(EMPTY);
-  const form = useFormalityForm<Field>();
+  const form = useCheckedForm<Field, Issue>();
   const [failure, setFailure] = useState<string | null>(null);
   const failureRef = useRef<HTMLDivElement>(null);
   const [add, { loading }] = useMutation(AddInformationRequestDocument, { refetchQueries: ['OperatorFormality'] });

@@ -4,10 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { Alert, Button, TextField } from '@/components/ui';
 import { localeOf } from '@/lib/i18n';
 import { deliverDocument, type DeliveryResult } from '../../api/formalities/deliver-document';
+import { useCheckedForm } from '../../hooks/use-checked-form';
 import { useFormalitiesTranslation } from '../../hooks/use-formalities-translation';
 import { formatFileSize } from '../../utils/upload-rows';
 import { describeHttpError, issueText, type Issue } from './formality-errors';
-import { useFormalityForm } from './use-formality-form';
 
 /** The API's limit (FORMALITY_FILE_MAX_BYTES). */
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
@@ -51,7 +51,7 @@ export function DeliverDocumentForm({
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const form = useFormalityForm<Field>();
+  const form = useCheckedForm<Field, Issue>();
   const failureRef = useRef<HTMLDivElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const abort = useRef<AbortController | null>(null);

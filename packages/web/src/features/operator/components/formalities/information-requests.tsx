@@ -1,8 +1,7 @@
 import { useMutation } from '@apollo/client/react';
-import { TEXT_LIMITS } from '@guichet/shared';
-import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, Badge, Button, Dialog, TextAreaField, type BadgeTone } from '@/components/ui';
+import { Alert, Badge, Button, type BadgeTone } from '@/components/ui';
 import { formatDateTime } from '@/lib/format';
 import type { AnswerReview } from '@/lib/graphql/schema-types';
 import { localeOf } from '@/lib/i18n';
@@ -10,9 +9,9 @@ import { formatCalendarDay } from '@/lib/invoice-format';
 import { ReviewAnswerDocument, type OperatorInformationRequestFragment } from '../../api/formalities/generated';
 import { useFormalitiesTranslation } from '../../hooks/use-formalities-translation';
 import { formatFileSize } from '../../utils/upload-rows';
-import { describeFormalityError, issueText, issuesFromApi, type Issue } from './formality-errors';
+import { describeFormalityError } from './formality-errors';
 import { REQUEST_STATUS_TONES } from './formality-format';
-import { useFormalityForm } from './use-formality-form';
+import { ReasonDialog } from './reason-dialog';
 
 type Answer = OperatorInformationRequestFragment['answers'][number];
 
@@ -169,8 +168,6 @@ export function InformationRequests({ requests, over, onDone, renderFileAction }
   );
 }
 
-type Field = 'reason';
-
 /** Rejects one answer with the reason the client will read (required). */
 function RejectAnswerDialog({
   answer,
@@ -186,42 +183,11 @@ function RejectAnswerDialog({
   returnFocusRef: { current: HTMLElement | null };
 }) {
   const { t } = useFormalitiesTranslation();
-  const { t: tApp, i18n } = useTranslation();
-  const locale = localeOf(i18n);
   const id = useId();
-  const [reason, setReason] = useState('');
-  const form = useFormalityForm<Field>();
-  const [failure, setFailure] = useState<string | null>(null);
-  const failureRef = useRef<HTMLDivElement>(null);
   const [review, { loading }] = useMutation(ReviewAnswerDocument, { refetchQueries: ['OperatorFormality'] });
-  const clean = reason.trim();
-  const local: Partial<Record<Field, Issue>> = !clean
-    ? { reason: { code: 'FORMALITY_REASON_REQUIRED' } }
-    : clean.length > TEXT_LIMITS.formalityReason
-      ? { reason: { code: 'TEXT_TOO_LONG', params: { max: String(TEXT_LIMITS.formalityReason) } } }
-      : {};
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (loading) return;
-    form.setAttempted(true);
-    setFailure(null);
-    if (form.focusFirst(['reason'], local)) return;
-    try {
-      const { data } = await review({ variables: { answerId: answer.id, accept: false, reason: clean } });
-      if (data?.reviewAnswer) onRejected();
-    } catch (cause) {
-      const { issues } = issuesFromApi<Field>(cause, { reason: 'reason' });
-      form.setServerIssues(issues);
-      setFailure(`${t('requests.reviewFailed')} ${describeFormalityError(cause, locale, t, tApp('errors.network'))}`);
-      if (!form.focusFirst(['reason'], issues)) failureRef.current?.focus();
-    }
-  };
 
   return (
-    <Dialog
-      open
-      onClose={onClose}
+    <ReasonDialog
       title={t('requests.rejectTitle')}
       description={
         <>
@@ -231,38 +197,18 @@ function RejectAnswerDialog({
           <p>{t('requests.rejectDescription')}</p>
         </>
       }
+      label={t('requests.rejectReason')}
+      hint={t('requests.rejectHint')}
+      submitLabel={t('requests.rejectSubmit')}
+      submittingLabel={t('requests.reviewing')}
+      failedLabel={t('requests.reviewFailed')}
+      loading={loading}
+      onSubmit={async (reason) => {
+        const { data } = await review({ variables: { answerId: answer.id, accept: false, reason } });
+        if (data?.reviewAnswer) onRejected();
+      }}
+      onClose={onClose}
       returnFocusRef={returnFocusRef}
-    >
-      <form noValidate className="form formalities-dialog-form" onSubmit={(event) => void submit(event)}>
-        <TextAreaField
-          ref={form.fieldRef('reason')}
-          label={t('requests.rejectReason')}
-          description={t('requests.rejectHint')}
-          rows={3}
-          value={reason}
-          maxLength={TEXT_LIMITS.formalityReason}
-          required
-          error={issueText(form.issueOf('reason', local), locale, t)}
-          onChange={(event) => {
-            setReason(event.target.value);
-            form.edited('reason');
-          }}
-          onBlur={() => form.touch('reason')}
-        />
-        {failure ? (
-          <div ref={failureRef} tabIndex={-1}>
-            <Alert tone="error">{failure}</Alert>
-          </div>
-        ) : null}
-        <div className="form__actions form__actions--end">
-          <Button variant="secondary" onClick={onClose}>
-            {tApp('form.cancel')}
-          </Button>
-          <Button type="submit" variant="danger" isLoading={loading}>
-            {loading ? t('requests.reviewing') : t('requests.rejectSubmit')}
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+    />
   );
 }

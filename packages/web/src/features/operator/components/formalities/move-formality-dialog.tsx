@@ -7,9 +7,10 @@ import { errorCodeOf, errorExtensionOf } from '@/lib/errors';
 import type { FormalityState, MoveFormalityInput } from '@/lib/graphql/schema-types';
 import { localeOf } from '@/lib/i18n';
 import { MoveFormalityDocument, type OperatorFormalityDetailFragment } from '../../api/formalities/generated';
+import { useCheckedForm } from '../../hooks/use-checked-form';
 import { useFormalitiesTranslation } from '../../hooks/use-formalities-translation';
 import { describeFormalityError, issueText, issuesFromApi, type Issue } from './formality-errors';
-import { useFormalityForm } from './use-formality-form';
+import { reasonIssue } from './reason-dialog';
 
 type Field = 'trackingNumber' | 'reason' | 'dueDate';
 const ORDER: readonly Field[] = ['trackingNumber', 'reason', 'dueDate'];
@@ -33,12 +34,8 @@ function check(to: FormalityState, values: Values): Partial<Record<Field, Issue>
     else if (tracking.length > TEXT_LIMITS.trackingNumber)
       issues.trackingNumber = { code: 'TEXT_TOO_LONG', params: { max: String(TEXT_LIMITS.trackingNumber) } };
   }
-  const reason = values.reason.trim();
-  if (needsReason(to)) {
-    if (!reason) issues.reason = { code: 'FORMALITY_REASON_REQUIRED' };
-    else if (reason.length > TEXT_LIMITS.formalityReason)
-      issues.reason = { code: 'TEXT_TOO_LONG', params: { max: String(TEXT_LIMITS.formalityReason) } };
-  }
+  const reason = needsReason(to) ? reasonIssue(values.reason.trim()) : undefined;
+  if (reason) issues.reason = reason;
   if (values.dueDate && !DAY.test(values.dueDate)) issues.dueDate = { code: 'FORMALITY_DATE_INVALID' };
   return issues;
 }
@@ -62,7 +59,7 @@ export function MoveFormalityDialog({ formality, to, onClose, onMoved, onStale, 
   const { t: tApp, i18n } = useTranslation();
   const locale = localeOf(i18n);
   const [values, setValues] = useState<Values>({ trackingNumber: '', reason: '', dueDate: '' });
-  const form = useFormalityForm<Field>();
+  const form = useCheckedForm<Field, Issue>();
   const [failure, setFailure] = useState<string | null>(null);
   const failureRef = useRef<HTMLDivElement>(null);
   const [move, { loading }] = useMutation(MoveFormalityDocument, { refetchQueries: ['OperatorFormalities'] });

@@ -8,9 +8,9 @@ import { paths } from '@/config/paths';
 import type { FormalityType } from '@/lib/graphql/schema-types';
 import { localeOf } from '@/lib/i18n';
 import { OpenFormalityDocument } from '../../api/formalities/generated';
+import { useCheckedForm } from '../../hooks/use-checked-form';
 import { useFormalitiesTranslation } from '../../hooks/use-formalities-translation';
 import { describeFormalityError, issueText, issuesFromApi, type Issue } from './formality-errors';
-import { useFormalityForm } from './use-formality-form';
 
 export const FORMALITY_TYPES: readonly FormalityType[] = [
   'TRANSFERT_SIEGE',
@@ -41,7 +41,7 @@ export function OpenFormalityForm({ companyId }: { companyId: string }) {
   const id = useId();
   const [type, setType] = useState<FormalityType>('TRANSFERT_SIEGE');
   const [title, setTitle] = useState('');
-  const form = useFormalityForm<Field>();
+  const form = useCheckedForm<Field, Issue>();
   const [failure, setFailure] = useState<string | null>(null);
   const failureRef = useRef<HTMLDivElement>(null);
   const [open, { loading }] = useMutation(OpenFormalityDocument, { refetchQueries: ['OperatorFormalities'] });

@@ -5,11 +5,11 @@ import { Alert, Button, SelectField, Spinner } from '@/components/ui';
 import { describeError } from '@/lib/errors';
 import { localeOf } from '@/lib/i18n';
 import { OperatorFormalitySignersDocument, RequestSignatureDocument } from '../../api/formalities/generated';
+import { useCheckedForm } from '../../hooks/use-checked-form';
 import { useFormalitiesTranslation } from '../../hooks/use-formalities-translation';
 import { describeFormalityError, issueText, issuesFromApi, type Issue } from './formality-errors';
 import type { DeliveredDocument } from './formality-documents';
 import { shortHash } from './formality-format';
-import { useFormalityForm } from './use-formality-form';
 
 type Field = 'document' | 'signer';
 const ORDER: readonly Field[] = ['document', 'signer'];
@@ -41,7 +41,7 @@ export function RequestSignatureForm({
   const id = useId();
   const [documentId, setDocumentId] = useState(documents.length === 1 ? (documents[0]?.id ?? '') : '');
   const [signerId, setSignerId] = useState('');
-  const form = useFormalityForm<Field>();
+  const form = useCheckedForm<Field, Issue>();
   const [failure, setFailure] = useState<string | null>(null);
   const failureRef = useRef<HTMLDivElement>(null);
   const signersQuery = useQuery(OperatorFormalitySignersDocument, {

@@ -1,8 +1,7 @@
 import { useMutation } from '@apollo/client/react';
-import { TEXT_LIMITS } from '@guichet/shared';
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, Badge, Button, Dialog, TextAreaField, type BadgeTone } from '@/components/ui';
+import { Badge, Button, type BadgeTone } from '@/components/ui';
 import { formatDateTime } from '@/lib/format';
 import type { SignatureStatus } from '@/lib/graphql/schema-types';
 import { localeOf } from '@/lib/i18n';
@@ -13,10 +12,9 @@ import {
 } from '../../api/formalities/generated';
 import { useFormalitiesTranslation } from '../../hooks/use-formalities-translation';
 import { FileLinkButton } from './file-link-button';
-import { describeFormalityError, issueText, issuesFromApi, type Issue } from './formality-errors';
 import { shortHash } from './formality-format';
+import { ReasonDialog } from './reason-dialog';
 import { SignatureEvidence } from './signature-evidence';
-import { useFormalityForm } from './use-formality-form';
 
 const STATUS_TONES: Readonly<Record<SignatureStatus, BadgeTone>> = {
   PENDING: 'warning',
@@ -149,8 +147,6 @@ export function SignatureRequests({
   );
 }
 
-type Field = 'reason';
-
 /** Cancels a pending signature request, with the reason that goes into the evidence trail. */
 function CancelSignatureDialog({
   request,
@@ -164,76 +160,25 @@ function CancelSignatureDialog({
   returnFocusRef: { current: HTMLElement | null };
 }) {
   const { t } = useFormalitiesTranslation();
-  const { t: tApp, i18n } = useTranslation();
-  const locale = localeOf(i18n);
-  const [reason, setReason] = useState('');
-  const form = useFormalityForm<Field>();
-  const [failure, setFailure] = useState<string | null>(null);
-  const failureRef = useRef<HTMLDivElement>(null);
   const [cancel, { loading }] = useMutation(CancelSignatureRequestDocument, { refetchQueries: ['OperatorFormality'] });
-  const clean = reason.trim();
-  const local: Partial<Record<Field, Issue>> = !clean
-    ? { reason: { code: 'FORMALITY_REASON_REQUIRED' } }
-    : clean.length > TEXT_LIMITS.formalityReason
-      ? { reason: { code: 'TEXT_TOO_LONG', params: { max: String(TEXT_LIMITS.formalityReason) } } }
-      : {};
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (loading) return;
-    form.setAttempted(true);
-    setFailure(null);
-    if (form.focusFirst(['reason'], local)) return;
-    try {
-      const { data } = await cancel({ variables: { signatureRequestId: request.id, reason: clean } });
-      if (data?.cancelSignatureRequest) onCancelled();
-    } catch (cause) {
-      const { issues } = issuesFromApi<Field>(cause, { reason: 'reason' });
-      // The signer's own "say why you decline" would not fit the operator's cancellation.
-      if (issues.reason?.code === 'SIGNATURE_REASON_REQUIRED') issues.reason = { code: 'FORMALITY_REASON_REQUIRED' };
-      form.setServerIssues(issues);
-      setFailure(`${t('signature.cancelFailed')} ${describeFormalityError(cause, locale, t, tApp('errors.network'))}`);
-      if (!form.focusFirst(['reason'], issues)) failureRef.current?.focus();
-    }
-  };
 
   return (
-    <Dialog
-      open
-      onClose={onClose}
+    <ReasonDialog
       title={t('signature.cancelTitle')}
       description={<p>{t('signature.cancelDescription', { document: request.documentTitle })}</p>}
+      label={t('signature.cancelReason')}
+      submitLabel={t('signature.cancelSubmit')}
+      submittingLabel={t('signature.cancelling')}
+      failedLabel={t('signature.cancelFailed')}
+      loading={loading}
+      onSubmit={async (reason) => {
+        const { data } = await cancel({ variables: { signatureRequestId: request.id, reason } });
+        if (data?.cancelSignatureRequest) onCancelled();
+      }}
+      // The signer's own "say why you decline" would not fit the operator's cancellation.
+      apiIssue={(issue) => (issue.code === 'SIGNATURE_REASON_REQUIRED' ? { code: 'FORMALITY_REASON_REQUIRED' } : issue)}
+      onClose={onClose}
       returnFocusRef={returnFocusRef}
-    >
-      <form noValidate className="form formalities-dialog-form" onSubmit={(event) => void submit(event)}>
-        <TextAreaField
-          ref={form.fieldRef('reason')}
-          label={t('signature.cancelReason')}
-          rows={3}
-          value={reason}
-          maxLength={TEXT_LIMITS.formalityReason}
-          required
-          error={issueText(form.issueOf('reason', local), locale, t)}
-          onChange={(event) => {
-            setReason(event.target.value);
-            form.edited('reason');
-          }}
-          onBlur={() => form.touch('reason')}
-        />
-        {failure ? (
-          <div ref={failureRef} tabIndex={-1}>
-            <Alert tone="error">{failure}</Alert>
-          </div>
-        ) : null}
-        <div className="form__actions form__actions--end">
-          <Button variant="secondary" onClick={onClose}>
-            {tApp('form.cancel')}
-          </Button>
-          <Button type="submit" variant="danger" isLoading={loading}>
-            {loading ? t('signature.cancelling') : t('signature.cancelSubmit')}
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+    />
   );
 }
