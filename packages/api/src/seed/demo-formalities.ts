@@ -152,3 +152,37 @@ export async function seedDemoFormalities(
     });
   });
 }
+
+/** Autre SARL's changement de dirigeant: everything answered, under the operator's review. */
+export async function seedOtherCompanyFormality(
+  ds: DataSource,
+  storage: FileStorage,
+  companyId: string,
+  staffId: string,
+  clientId: string,
+  now: Date,
+): Promise<void> {
+  const service = new FormalitiesService(ds, { publicUrl: '', fileUrlSecret: 'seed' }, storage, SILENT_OUTBOX);
+  const at = (daysAgo: number, userId: string): ServiceContext => ({
+    actor: { userId, ip: null },
+    now: new Date(now.getTime() - daysAgo * DAY_MS),
+    ip: null,
+    userAgent: null,
+  });
+  const formality = await service.open(at(8, staffId), companyId, 'CHANGEMENT_DIRIGEANT', 'Nomination de la nouvelle gérante');
+  await service.move(at(8, staffId), formality.id, 'INFORMATION_REQUESTED', { dueDate: null });
+  for (const request of await service.requests(at(7, staffId), formality.id)) {
+    if (request.kind === 'FILE') {
+      await service.answerFile(
+        at(3, clientId),
+        companyId,
+        request.id,
+        await pdf(request.question, ['Document transmis pour la nomination.']),
+      );
+    } else {
+      const day = new Date(now.getTime() + 14 * DAY_MS).toISOString().slice(0, 10);
+      await service.answer(at(3, clientId), companyId, request.id, request.kind === 'DATE' ? day : 'Camille Roux');
+    }
+  }
+  await service.move(at(2, staffId), formality.id, 'UNDER_REVIEW');
+}

@@ -7,7 +7,7 @@ import { CompanyEntity } from '../modules/companies/company.entity';
 import { MembershipEntity } from '../modules/team/membership.entity';
 import type { FileStorage } from '../storage/storage';
 import type { SellerIdentity } from '../modules/invoices/facturx';
-import { seedDemoFormalities } from './demo-formalities';
+import { seedDemoFormalities, seedOtherCompanyFormality } from './demo-formalities';
 import { seedDemoInvoices } from './demo-invoices';
 import { seedDemoMail } from './demo-mail';
 
@@ -85,7 +85,7 @@ export async function seedDemoIfEmpty(
 ): Promise<DemoLogin[] | null> {
   if ((await ds.getRepository(UserEntity).count()) > 0) return null;
   const logins: DemoLogin[] = [];
-  const ids = { staff: '', demo: '', formalities: '' };
+  const ids = { staff: '', demo: '', formalities: '', autre: '', autreAdmin: '' };
   await ds.transaction(async (em) => {
     const makeUser = async (p: { firstName: string; lastName: string; email: string }, isStaff = false): Promise<UserEntity> => {
       const user: UserEntity = {
@@ -116,6 +116,7 @@ export async function seedDemoIfEmpty(
       const company: CompanyEntity = { id: newId(), ...c, addressLine2: null, country: 'FR', createdAt: now, updatedAt: now };
       await em.insert(CompanyEntity, company);
       if (key === 'demo') ids.demo = company.id;
+      if (key === 'autre') ids.autre = company.id;
       let admin: UserEntity | undefined;
       for (const person of people) {
         const user = await makeUser(person);
@@ -134,6 +135,7 @@ export async function seedDemoIfEmpty(
           updatedAt: now,
         });
         if (key === 'demo' && person.scopes.includes('FORMALITE')) ids.formalities = user.id;
+        if (key === 'autre' && person.scopes.includes('ADMIN')) ids.autreAdmin = user.id;
         admin ??= user;
         logins.push({ email: person.email, description: person.description });
       }
@@ -141,8 +143,12 @@ export async function seedDemoIfEmpty(
   });
   // Demo mail with its PDFs, when there is a file storage to put them in.
   if (options.storage) await seedDemoMail(ds, options.storage, DEMO_COMPANIES, now);
-  // Demo SAS's formalities: one waiting for the client, one completed with its document.
-  if (options.storage) await seedDemoFormalities(ds, options.storage, ids.demo, ids.staff, ids.formalities, now);
+  // Demo SAS's formalities (one waiting for the client and a signature, one completed with its
+  // document), and Autre SARL's (under the operator's review).
+  if (options.storage) {
+    await seedDemoFormalities(ds, options.storage, ids.demo, ids.staff, ids.formalities, now);
+    await seedOtherCompanyFormality(ds, options.storage, ids.autre, ids.staff, ids.autreAdmin, now);
+  }
   // A year of Demo SAS's invoices (Factur-X PDFs and XMLs in the same storage).
   if (options.storage && options.invoices !== false) await seedDemoInvoices(ds, options.storage, ids.demo, ids.staff, now, options.seller);
   return logins;

@@ -241,11 +241,13 @@ describe('formalities: the operator runs them, the client follows and answers', 
     });
     expect(completed.data?.company.formalities.edges.map((e) => e.node.state)).toEqual(['COMPLETED']);
     expect(codesOf(await david.gql(LIST, { c: demoId, after: 'forged' }))).toEqual(['BAD_USER_INPUT']);
-    // Chloé has no formality:read; Emma sees none of Demo SAS's.
+    // Chloé has no formality:read; Emma sees none of Demo SAS's, only Autre SARL's own.
     expect(codesOf(await chloe.gql(LIST, { c: demoId }))).toEqual(['FORBIDDEN']);
     expect(codesOf(await emma.gql(LIST, { c: demoId }))).toEqual(['NOT_FOUND']);
-    const own = await emma.gql<{ company: { formalities: { edges: unknown[] } } }>(LIST, { c: autreId });
-    expect(own.data?.company.formalities.edges).toEqual([]);
+    const own = await emma.gql<{ company: { formalities: { edges: { node: { title: string; state: string } }[] } } }>(LIST, { c: autreId });
+    expect(own.data?.company.formalities.edges.map((e) => [e.node.title, e.node.state])).toEqual([
+      ['Nomination de la nouvelle gérante', 'UNDER_REVIEW'],
+    ]);
   });
 
   it('delivers a PDF document that the client downloads through a signed link bound to them', async () => {
