@@ -9,6 +9,7 @@
  *   BENCH_DATABASE_URL=mysql://root@127.0.0.1:3306/guichet_bench BENCH_DATA_DIR=./data/bench \
  *     node packages/api/bench/invoices.bench.mjs [list|facturx|all]
  */
+import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -124,6 +125,7 @@ async function fill(pool, companyId) {
 async function listBench() {
   const env = loadEnv({
     NODE_ENV: 'production',
+    FILE_URL_SECRET: randomBytes(32).toString('base64url'),
     PORT: '0',
     HOST: '127.0.0.1',
     DATABASE_URL: DB_URL,

@@ -10,6 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -167,6 +168,7 @@ async function fixedRate(send, rps, ms) {
 async function main() {
   const env = loadEnv({
     NODE_ENV: 'production',
+    FILE_URL_SECRET: randomBytes(32).toString('base64url'),
     PORT: '0',
     HOST: '127.0.0.1',
     DATABASE_URL: DB_URL,

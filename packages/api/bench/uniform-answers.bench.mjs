@@ -84,6 +84,7 @@ async function compare(label, nameA, sendA, nameB, sendB, expected) {
 async function main() {
   const env = loadEnv({
     NODE_ENV: 'production',
+    FILE_URL_SECRET: randomBytes(32).toString('base64url'),
     PORT: '0',
     HOST: '127.0.0.1',
     DATABASE_URL: DB_URL,

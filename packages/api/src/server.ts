@@ -1,11 +1,14 @@
 import 'reflect-metadata';
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import type { ApolloServer } from '@apollo/server';
+import type { Express } from 'express';
 import type { DataSource } from 'typeorm';
-import type { Env } from './config/env';
+import type { Env, ProcessRole } from './config/env';
 import { openDatabase } from './db/data-source';
 import { jobContext } from './db/with-transaction';
-import { createApp } from './http/app';
+import type { RequestContext } from './graphql/context';
+import { createApp, createProbeApp } from './http/app';
 import { developmentTransport, smtpTransport } from './modules/mailer/transports';
 import { createServices, type Services } from './services';
 import { OutboxWorker } from './workers/outbox-worker';
@@ -15,6 +18,11 @@ import { DeferredWorker } from './workers/deferred-worker';
 export interface RunningServer {
   url: string;
   port: number;
+  /**
+   * What this process runs (PROCESS_ROLE): `all`, `api` (HTTP API, no background work) or `worker`
+   * (the workers and the scheduled jobs; on HTTP only /healthz and /readyz).
+   */
+  role: ProcessRole;
   ds: DataSource;
   services: Services;
   worker: OutboxWorker;
@@ -32,19 +40,30 @@ export interface RunningServer {
   close(options?: { drainMs?: number }): Promise<void>;
   /** What close() is doing or waiting for, for the log of a shutdown that overruns. */
   shutdownState(): string;
+  /**
+   * Runs the scheduled jobs (reminders, the invoicing run) once now, whatever the role; when a run
+   * is under way, waits for it first. Resolves when the run is over (its errors are logged).
+   */
+  runScheduledJobs(): Promise<void>;
 }
 
 export interface StartOptions {
   /** An open data source (tests pass their own); otherwise one is opened from env. */
   ds?: DataSource;
-  /** Start the outbox worker loop (default true). */
+  /**
+   * Start the background work — outbox and deferred-request workers, scheduled jobs — when the role
+   * has it (default true). Tests that drive it by hand pass false.
+   */
   worker?: boolean;
   log?: (message: string) => void;
 }
 
 export async function startServer(env: Env, options: StartOptions = {}): Promise<RunningServer> {
   const log = options.log ?? ((m: string) => console.log(m));
-  const ds = options.ds ?? (await openDatabase({ url: env.DATABASE_URL, dataDir: env.dataDir }));
+  const role = env.PROCESS_ROLE;
+  const ds =
+    options.ds ??
+    (await openDatabase({ url: env.DATABASE_URL, dataDir: env.dataDir }, { lockTimeoutSeconds: env.MIGRATION_LOCK_TIMEOUT_SECONDS, log }));
   // The counters of the limits: Redis when REDIS_URL is set (it must answer now), else memory.
   const limits = await openLimits({ redisUrl: env.REDIS_URL, prefix: env.rateLimitPrefix, log });
   const services = createServices(ds, env, { limits });
@@ -53,7 +72,11 @@ export async function startServer(env: Env, options: StartOptions = {}): Promise
   if (env.NODE_ENV !== 'test' || env.SEAL_P12_PATH) services.signatures.prepareSeal(log);
   const httpServer = http.createServer();
   const devMailbox = !env.SMTP_URL && !env.isProduction;
-  const { app, apollo } = await createApp(services, { httpServer, log, devMailbox, costBudget: services.tokenCostBudget });
+  // A worker process answers the probes only; the API (GraphQL, files, web app) is for the other roles.
+  let app: Express;
+  let apollo: ApolloServer<RequestContext> | undefined;
+  if (role === 'worker') app = createProbeApp(services);
+  else ({ app, apollo } = await createApp(services, { httpServer, log, devMailbox, costBudget: services.tokenCostBudget }));
   const connections = trackConnections(httpServer);
   httpServer.on('request', app);
   await new Promise<void>((resolve, reject) => {
@@ -64,32 +87,35 @@ export async function startServer(env: Env, options: StartOptions = {}): Promise
   const transport = env.SMTP_URL ? smtpTransport(env.SMTP_URL, env.MAIL_FROM) : developmentTransport;
   const worker = new OutboxWorker(ds, transport, { log });
   const deferred = new DeferredWorker(ds, services.deferred, { log });
-  // Reminders (invitations a day before expiry, overdue invoices, formalities' due dates) are checked every few minutes.
+  // Reminders (invitations a day before expiry, overdue invoices, formalities' due dates) are checked
+  // every few minutes, in each process that has the background work. Each job claims its rows with a
+  // conditional update, so processes running them at the same time send each reminder once.
   let reminders: NodeJS.Timeout | undefined;
   let remindersRun: Promise<void> | undefined;
-  if (options.worker !== false) {
+  const runScheduled = (): Promise<void> => {
+    remindersRun ??= Promise.all([
+      services.team.sendDueReminders(jobContext()),
+      // The invoicing run of the current month (it bills only what is missing), then overdue invoices' reminders.
+      services.invoicing.runScheduled(jobContext()).then((run) => {
+        for (const item of run.items.filter((i) => i.outcome === 'FAILED'))
+          log(`invoicing ${run.period}: ${item.companyName}: ${item.error}`);
+        return services.invoices.sendOverdueReminders(jobContext());
+      }),
+      services.formalityReminders.sendDueReminders(jobContext()),
+    ])
+      .then(
+        () => undefined,
+        (error: unknown) => log(`reminders: ${error instanceof Error ? error.message : String(error)}`),
+      )
+      .finally(() => {
+        remindersRun = undefined;
+      });
+    return remindersRun;
+  };
+  if (role !== 'api' && options.worker !== false) {
     worker.start();
     deferred.start();
-    const remind = (): void => {
-      if (remindersRun) return;
-      remindersRun = Promise.all([
-        services.team.sendDueReminders(jobContext()),
-        // The invoicing run of the current month (it bills only what is missing), then overdue invoices' reminders.
-        services.invoicing.runScheduled(jobContext()).then((run) => {
-          for (const item of run.items.filter((i) => i.outcome === 'FAILED'))
-            log(`invoicing ${run.period}: ${item.companyName}: ${item.error}`);
-          return services.invoices.sendOverdueReminders(jobContext());
-        }),
-        services.formalityReminders.sendDueReminders(jobContext()),
-      ])
-        .then(
-          () => undefined,
-          (error: unknown) => log(`reminders: ${error instanceof Error ? error.message : String(error)}`),
-        )
-        .finally(() => {
-          remindersRun = undefined;
-        });
-    };
+    const remind = (): void => void runScheduled();
     remind();
     reminders = setInterval(remind, 5 * 60_000);
     reminders.unref();
@@ -116,7 +142,7 @@ export async function startServer(env: Env, options: StartOptions = {}): Promise
       );
       state = 'stopping Apollo Server';
       // The HTTP server is closed already: Apollo's drain plugin finds nothing left to wait for.
-      await apollo.stop();
+      await apollo?.stop();
       state = 'waiting for the outbox worker and the reminders job';
       await workersStopped;
       log('shutdown: workers stopped');
@@ -130,7 +156,23 @@ export async function startServer(env: Env, options: StartOptions = {}): Promise
     })();
     return closing;
   };
-  return { url: `http://127.0.0.1:${port}`, port, ds, services, worker, deferred, httpServer, close, shutdownState: () => state };
+  const runScheduledJobs = async (): Promise<void> => {
+    if (remindersRun) await remindersRun;
+    await runScheduled();
+  };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    role,
+    ds,
+    services,
+    worker,
+    deferred,
+    httpServer,
+    close,
+    shutdownState: () => state,
+    runScheduledJobs,
+  };
 }
 
 /** Time given to in-flight requests: the shutdown timeout minus a reserve for the workers and the database. */

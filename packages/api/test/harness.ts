@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { loadEnv, type Env } from '../src/config/env';
 import { seedDemoIfEmpty } from '../src/seed/demo-seed';
@@ -115,6 +116,8 @@ export async function startTestApp(overrides: Record<string, string> = {}, optio
     HOST: '127.0.0.1',
     DATA_DIR: db.dataDir,
     LOG_LEVEL: 'silent',
+    // Required when a test runs the app with NODE_ENV=production; new for each test app.
+    FILE_URL_SECRET: randomBytes(32).toString('base64url'),
     ...(TEST_REDIS_URL ? { REDIS_URL: TEST_REDIS_URL } : {}),
     ...overrides,
   });

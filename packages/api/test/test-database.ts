@@ -60,3 +60,31 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     },
   };
 }
+
+/**
+ * A new MySQL/MariaDB database with nothing in it, not even the migrations (tests of what instances
+ * do when they start on it), and its own data directory. Throws on SQLite.
+ */
+export async function createEmptyMysqlDatabase(): Promise<{ url: string; dataDir: string; drop(): Promise<void> }> {
+  const target = process.env.GUICHET_TEST_DB ?? 'sqlite';
+  if (target === 'sqlite') throw new Error('createEmptyMysqlDatabase: the tests run on SQLite');
+  const name = `guichet_t_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  const server = new URL(target.replace(/^mariadb:/, 'mysql:'));
+  server.pathname = '/';
+  const admin = await createConnection({ uri: server.toString() });
+  await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  await admin.end();
+  const url = new URL(server.toString());
+  url.pathname = `/${name}`;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-test-'));
+  return {
+    url: url.toString(),
+    dataDir,
+    drop: async () => {
+      const conn = await createConnection({ uri: server.toString() });
+      await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      await conn.end();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -8,8 +8,23 @@ import { SELLER_ENV_FIELDS, sellerIdentityOf } from './seller';
 /**
  * The only reader of process.env. Everything else receives a parsed `Env`.
  */
+/** What one process runs (PROCESS_ROLE). */
+export const PROCESS_ROLES = ['all', 'api', 'worker'] as const;
+export type ProcessRole = (typeof PROCESS_ROLES)[number];
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /**
+   * What this process runs: `all` (default) the HTTP API and the background work; `api` the HTTP API
+   * alone (no outbox or deferred-request worker, no scheduled jobs); `worker` the workers and the
+   * scheduled jobs alone, with only /healthz and /readyz on HTTP for the host's probes.
+   */
+  PROCESS_ROLE: z.enum(PROCESS_ROLES, 'PROCESS_ROLE must be all, api or worker').default('all'),
+  /**
+   * How long a starting instance waits for another one's migrations (MySQL/MariaDB: they run under
+   * a named lock, one instance at a time) before giving up.
+   */
+  MIGRATION_LOCK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   HOST: z.string().default('0.0.0.0'),
   /** mysql://user:pass@host:port/db — when absent, the embedded SQLite file under DATA_DIR is used. */
@@ -41,9 +56,9 @@ const EnvSchema = z.object({
   /** Directory of stored files (scans, documents). Defaults to DATA_DIR/files. */
   FILES_DIR: z.string().optional(),
   /**
-   * Key of the HMAC that signs short-lived file links (downloads, exports). Generated at start
-   * when absent, which voids outstanding links on restart; several instances behind one address
-   * must share the same value.
+   * Key of the HMACs that sign short-lived file links (downloads, exports) and bind signature codes
+   * to their request. Required in production (several instances must share it, and a restart must
+   * not void outstanding links and codes); in development and tests a random one is made at start.
    */
   FILE_URL_SECRET: z.string().min(32, 'FILE_URL_SECRET must be at least 32 characters').optional(),
   /**
@@ -158,6 +173,13 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   }
   if (env.SEAL_P12_PASSPHRASE !== undefined && !env.SEAL_P12_PATH) {
     throw new Error('Invalid configuration:\n  SEAL_P12_PASSPHRASE: set SEAL_P12_PATH too (the PKCS#12 it opens)');
+  }
+  // A key made at start would differ from one instance to the next, and change at each restart.
+  if (env.NODE_ENV === 'production' && env.FILE_URL_SECRET === undefined) {
+    throw new Error(
+      'Invalid configuration:\n  FILE_URL_SECRET: required in production (NODE_ENV=production). It signs file links and ' +
+        'signature codes: set the same value, at least 32 characters, on every instance (e.g. `openssl rand -base64 48`).',
+    );
   }
   return {
     ...env,

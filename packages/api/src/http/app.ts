@@ -91,7 +91,8 @@ const tokenRefusalJournal: ApolloServerPlugin<RequestContext> = {
   }),
 };
 
-export async function createApp(services: Services, options: AppOptions): Promise<AppHandle> {
+/** The Express app with what every role serves: security headers and the probes. */
+function baseApp(services: Services): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', services.env.trustProxy);
@@ -116,7 +117,23 @@ export async function createApp(services: Services, options: AppOptions): Promis
       res.status(503).json({ status: 'unavailable', database: services.ds.options.type });
     }
   });
+  return app;
+}
 
+/**
+ * The HTTP side of a worker process (PROCESS_ROLE=worker): /healthz and /readyz, so that the host
+ * can probe it, and nothing else (no GraphQL, no files, no web app).
+ */
+export function createProbeApp(services: Services): Express {
+  const app = baseApp(services);
+  app.use((_req, res) => {
+    res.status(404).json({ error: 'NOT_FOUND' });
+  });
+  return app;
+}
+
+export async function createApp(services: Services, options: AppOptions): Promise<AppHandle> {
+  const app = baseApp(services);
   const limits = queryLimitsOf(services.env);
   const apollo = new ApolloServer<RequestContext>({
     schema: buildSchema(),

@@ -1,8 +1,7 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import net from 'node:net';
-import path from 'node:path';
+import { buildIfStale, spawnServer, type Spawned } from '../../../test/built-server';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-database';
 
 /**
@@ -11,107 +10,22 @@ import { createTestDatabase, type TestDatabase } from '../../../test/test-databa
  * Continue` that says the server holds a request, a response, the process's exit.
  */
 
-const API_DIR = path.resolve(__dirname, '../../..');
-const SHARED_DIR = path.resolve(API_DIR, '../shared');
-const MAIN = path.join(API_DIR, 'dist/main.js');
 const CLIENTS = 8;
 const ALICE = 'alice.martin@demo-sas.fr';
 const DEMO_PASSWORD = 'demo-guichet-2026';
 
-/** The newest modification time of the TypeScript sources under `dir` (tests excluded). */
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (entry.name !== '__tests__') newest = Math.max(newest, newestSource(full));
-    } else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts')) {
-      newest = Math.max(newest, fs.statSync(full).mtimeMs);
-    }
-  }
-  return newest;
-}
-
-const mtime = (file: string): number => (fs.existsSync(file) ? fs.statSync(file).mtimeMs : 0);
-
-/** Builds shared and api when their dist is older than their sources (or missing). */
-function buildIfStale(): void {
-  const tsc = require.resolve('typescript/bin/tsc', { paths: [API_DIR] });
-  const build = (dir: string): void => {
-    try {
-      execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: dir, stdio: 'pipe' });
-    } catch (error) {
-      const out = error as { stdout?: Buffer; stderr?: Buffer };
-      throw new Error(`build of ${dir} failed:\n${String(out.stdout ?? '')}${String(out.stderr ?? '')}`);
-    }
-  };
-  const sharedStale = mtime(path.join(SHARED_DIR, 'dist/index.js')) < newestSource(path.join(SHARED_DIR, 'src'));
-  if (sharedStale) build(SHARED_DIR);
-  if (sharedStale || mtime(MAIN) < newestSource(path.join(API_DIR, 'src'))) build(API_DIR);
-}
-
-interface Spawned {
-  child: ChildProcess;
-  port: number;
-  output(): string;
-  /** Resolves with the first line matching `pattern` (already printed or to come). */
-  line(pattern: RegExp): Promise<string>;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
 /** `node dist/main.js` on the test's database, listening on a port the system picks. */
-async function spawnServer(db: TestDatabase): Promise<Spawned> {
-  const child = spawn(process.execPath, [MAIN], {
-    cwd: API_DIR,
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      DATA_DIR: db.dataDir,
-      ...(db.url ? { DATABASE_URL: db.url } : {}),
-      SEED_DEMO: 'true',
-      SHUTDOWN_TIMEOUT_MS: '30000',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+function spawnOn(db: TestDatabase): Promise<Spawned> {
+  return spawnServer({
+    NODE_ENV: 'production',
+    FILE_URL_SECRET: randomBytes(32).toString('base64url'),
+    HOST: '127.0.0.1',
+    PORT: '0',
+    DATA_DIR: db.dataDir,
+    ...(db.url ? { DATABASE_URL: db.url } : {}),
+    SEED_DEMO: 'true',
+    SHUTDOWN_TIMEOUT_MS: '30000',
   });
-  let output = '';
-  const lines: string[] = [];
-  const waiters: { pattern: RegExp; resolve: (line: string) => void; reject: (error: Error) => void }[] = [];
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-    child.once('exit', (code, signal) => {
-      for (const w of waiters.splice(0))
-        w.reject(new Error(`the server exited (${code ?? signal}) before printing ${w.pattern}:\n${output}`));
-      resolve({ code, signal });
-    });
-  });
-  let partial = '';
-  const onData = (chunk: Buffer): void => {
-    output += chunk.toString();
-    partial += chunk.toString();
-    const parts = partial.split('\n');
-    partial = parts.pop() ?? '';
-    for (const l of parts) {
-      lines.push(l);
-      for (const w of [...waiters]) {
-        if (w.pattern.test(l)) {
-          waiters.splice(waiters.indexOf(w), 1);
-          w.resolve(l);
-        }
-      }
-    }
-  };
-  child.stdout?.on('data', onData);
-  child.stderr?.on('data', onData);
-  const line = (pattern: RegExp): Promise<string> => {
-    const found = lines.find((l) => pattern.test(l));
-    if (found !== undefined) return Promise.resolve(found);
-    if (child.exitCode !== null || child.signalCode !== null) return Promise.reject(new Error(`the server has exited:\n${output}`));
-    return new Promise((resolve, reject) => waiters.push({ pattern, resolve, reject }));
-  };
-  const running = await line(/Guichet is running at http:\/\/localhost:(\d+)/);
-  const port = Number(/localhost:(\d+)/.exec(running)?.[1]);
-  return { child, port, output: () => output, line, exited };
 }
 
 interface Answer {
@@ -194,15 +108,12 @@ function connectionRefused(port: number): Promise<boolean> {
   });
 }
 
-const haveDist = (): boolean => fs.existsSync(MAIN);
-
 describe('graceful shutdown of the built server (SIGTERM)', () => {
   let db: TestDatabase;
   let server: Spawned | undefined;
 
   beforeAll(async () => {
     buildIfStale();
-    if (!haveDist()) throw new Error(`${MAIN} is missing after the build`);
     db = await createTestDatabase();
   }, 180_000);
 
@@ -216,7 +127,7 @@ describe('graceful shutdown of the built server (SIGTERM)', () => {
   });
 
   it(`answers ${CLIENTS} keep-alive requests in flight, refuses new connections, and exits 0`, async () => {
-    server = await spawnServer(db);
+    server = await spawnOn(db);
     const { port } = server;
 
     // A session, then one keep-alive agent per client, each with a connection already used once.
@@ -270,7 +181,7 @@ describe('graceful shutdown of the built server (SIGTERM)', () => {
   }, 120_000);
 
   it('exits 0 with no load, and closes idle keep-alive connections', async () => {
-    server = await spawnServer(db);
+    server = await spawnOn(db);
     const { port } = server;
     const agents = Array.from({ length: 3 }, () => new http.Agent({ keepAlive: true, maxSockets: 1 }));
     const closed: Promise<void>[] = [];
