@@ -14,6 +14,7 @@
 // Environment: BENCH_DATABASE_URL (default mysql://root@127.0.0.1:3306/guichet_bench),
 // BENCH_DATA_DIR (default ./data/bench), BENCH_MAIL_COUNT (default 1000000), BENCH_ONLY=web|api|answers
 // (answers: only 3, without filling the mail).
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { buildWhatIsMissing, root, run } from './lib.mjs';
@@ -57,7 +58,15 @@ if (only !== 'web') {
   ]);
   await ds.destroy();
   const have = Number(row?.n ?? 0);
-  const env = { DATABASE_URL: dbUrl, DATA_DIR: dataDir, BENCH_DATABASE_URL: dbUrl, BENCH_DATA_DIR: dataDir, NODE_ENV: 'production' };
+  // Production settings, so the file-link key production requires (one for the whole run).
+  const env = {
+    DATABASE_URL: dbUrl,
+    DATA_DIR: dataDir,
+    BENCH_DATABASE_URL: dbUrl,
+    BENCH_DATA_DIR: dataDir,
+    NODE_ENV: 'production',
+    FILE_URL_SECRET: randomBytes(32).toString('base64url'),
+  };
   if (have < count && only !== 'answers') {
     console.log(`Filling the bench database: ${count - have} mail items for Demo SAS (a million takes a few minutes)…`);
     const code = await run(

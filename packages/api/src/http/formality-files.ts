@@ -1,5 +1,4 @@
 import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { Router, type Request } from 'express';
 import { DomainError, validationFailed } from '../common/domain-error';
 import { authorize } from '../modules/identity/access';
@@ -7,10 +6,7 @@ import { linkOwnerOf } from '../modules/identity/principal';
 import { FORMALITY_FILE_MAX_BYTES } from '../modules/formalities/formalities.service';
 import type { Services } from '../services';
 import { authorizeRoute, FILE_ROUTES, routeContext, routePrincipal } from './file-routes';
-import { contentDisposition, readBody, sendFailure } from './mail-files';
-
-const first = (v: unknown): string | undefined =>
-  typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : undefined;
+import { queryValue as first, readBody, saveableName, sendFailure, sendStoredFile } from './mail-files';
 
 /** The types a body may be declared as. None of them can be sent cross-site without a CORS preflight, never granted here. */
 const UPLOAD_TYPES = new Set(['application/pdf', 'image/png', 'image/jpeg']);
@@ -119,21 +115,13 @@ export function formalityFilesRouter(services: Services, log: (m: string) => voi
       authorize(principal, FILE_ROUTES.downloadFormalityDocument.access, companyId);
       const opened = await services.formalities.openDocument(ctx, companyId, documentId);
       stream = opened.stream;
-      const ascii = `document-${opened.doc.id}.pdf`;
-      const name = `${[...opened.doc.title]
-        .map((c) => (c < ' ' || '\\/:*?"<>|'.includes(c) ? '_' : c))
-        .join('')
-        .slice(0, 150)}.pdf`;
-      res.status(200);
-      res.setHeader('Content-Type', 'application/pdf');
-      res.setHeader('Content-Length', String(opened.doc.fileSize));
-      res.setHeader('Content-Disposition', contentDisposition(disposition, ascii, name));
-      res.setHeader('X-Content-Type-Options', 'nosniff');
-      res.setHeader('Cache-Control', 'private, no-store');
-      res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
-      res.setHeader('X-Frame-Options', 'SAMEORIGIN');
-      res.setHeader('Content-Security-Policy', "frame-ancestors 'self'");
-      await pipeline(stream, res);
+      await sendStoredFile(res, stream, {
+        contentType: 'application/pdf',
+        size: opened.doc.fileSize,
+        disposition,
+        asciiName: `document-${opened.doc.id}.pdf`,
+        name: `${saveableName(opened.doc.title)}.pdf`,
+      });
     } catch (error) {
       stream?.destroy();
       if (res.headersSent) {

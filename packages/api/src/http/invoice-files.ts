@@ -6,10 +6,7 @@ import { ANONYMOUS, linkOwnerOf } from '../modules/identity/principal';
 import { invoiceFileName } from '../modules/invoices/invoices.labels';
 import type { Services } from '../services';
 import { FILE_ROUTES, routeContext, routePrincipal } from './file-routes';
-import { contentDisposition, sendError, sendFailure } from './mail-files';
-
-const first = (v: unknown): string | undefined =>
-  typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : undefined;
+import { contentDisposition, queryValue as first, sendError, sendFailure, sendStoredFile } from './mail-files';
 
 const CONTENT_TYPES = { pdf: 'application/pdf', xml: 'application/xml; charset=utf-8' } as const;
 
@@ -55,17 +52,13 @@ export function invoiceFilesRouter(services: Services, log: (m: string) => void)
       const opened = await services.invoiceFiles.openFile(ctx, companyId, invoiceId, format, disposition);
       stream = opened.stream;
       const name = invoiceFileName(opened.invoice.number, format);
-      res.status(200);
-      res.setHeader('Content-Type', CONTENT_TYPES[format]);
-      res.setHeader('Content-Length', String(opened.size));
-      res.setHeader('Content-Disposition', contentDisposition(opened.disposition, name, name));
-      res.setHeader('X-Content-Type-Options', 'nosniff');
-      res.setHeader('Cache-Control', 'private, no-store');
-      res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
-      // The SPA may preview the PDF in a frame of its own pages.
-      res.setHeader('X-Frame-Options', 'SAMEORIGIN');
-      res.setHeader('Content-Security-Policy', "frame-ancestors 'self'");
-      await pipeline(stream, res);
+      await sendStoredFile(res, stream, {
+        contentType: CONTENT_TYPES[format],
+        size: opened.size,
+        disposition: opened.disposition,
+        asciiName: name,
+        name,
+      });
     } catch (error) {
       stream?.destroy();
       if (res.headersSent) {

@@ -71,8 +71,42 @@ export function contentDisposition(kind: 'inline' | 'attachment', asciiName: str
   return `${kind}; filename="${safeAscii}"; filename*=UTF-8''${encoded}`;
 }
 
-const first = (v: unknown): string | undefined =>
+/** A query parameter's first value (Express gives an array when it is repeated). */
+export const queryValue = (v: unknown): string | undefined =>
   typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : undefined;
+const first = queryValue;
+
+/** A title made a file name a browser may save: no control or path characters, at most 150 characters. */
+export const saveableName = (title: string): string =>
+  [...title]
+    .map((c) => (c < ' ' || '\\/:*?"<>|'.includes(c) ? '_' : c))
+    .join('')
+    .slice(0, 150);
+
+export interface StoredFile {
+  contentType: string;
+  size: number;
+  disposition: 'inline' | 'attachment';
+  asciiName: string;
+  name: string;
+}
+
+/**
+ * Streams a stored file to the caller who may see it: private and never cached, not sniffed, and
+ * framed only by the SPA's own pages (which show PDFs in a frame).
+ */
+export async function sendStoredFile(res: Response, stream: Readable, file: StoredFile): Promise<void> {
+  res.status(200);
+  res.setHeader('Content-Type', file.contentType);
+  res.setHeader('Content-Length', String(file.size));
+  res.setHeader('Content-Disposition', contentDisposition(file.disposition, file.asciiName, file.name));
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Cache-Control', 'private, no-store');
+  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+  res.setHeader('X-Frame-Options', 'SAMEORIGIN');
+  res.setHeader('Content-Security-Policy', "frame-ancestors 'self'");
+  await pipeline(stream, res);
+}
 
 /**
  * Reads the request body up to `maxBytes`. Beyond it, the rest is drained and discarded so the
@@ -183,20 +217,13 @@ export function mailFilesRouter(services: Services, log: (m: string) => void): R
       authorize(principal, FILE_ROUTES.downloadScan.access, companyId);
       const opened = await services.mailFiles.openItem(ctx, companyId, mailItemId, disposition);
       stream = opened.stream;
-      res.status(200);
-      res.setHeader('Content-Type', 'application/pdf');
-      res.setHeader('Content-Length', String(opened.item.fileSize));
-      res.setHeader(
-        'Content-Disposition',
-        contentDisposition(opened.disposition, mailFileName(opened.item), mailFileNameUnicode(opened.item)),
-      );
-      res.setHeader('X-Content-Type-Options', 'nosniff');
-      res.setHeader('Cache-Control', 'private, no-store');
-      res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
-      // The SPA may show the scan in a frame of its own pages.
-      res.setHeader('X-Frame-Options', 'SAMEORIGIN');
-      res.setHeader('Content-Security-Policy', "frame-ancestors 'self'");
-      await pipeline(stream, res);
+      await sendStoredFile(res, stream, {
+        contentType: 'application/pdf',
+        size: opened.item.fileSize,
+        disposition: opened.disposition,
+        asciiName: mailFileName(opened.item),
+        name: mailFileNameUnicode(opened.item),
+      });
     } catch (error) {
       stream?.destroy();
       if (res.headersSent) {

@@ -1,24 +1,13 @@
 import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { Router, type Request, type Response } from 'express';
 import { authorize } from '../modules/identity/access';
 import { linkOwnerOf, type Principal } from '../modules/identity/principal';
 import type { Disposition, LinkKind } from '../modules/signatures/signature-links';
 import type { Services } from '../services';
 import { FILE_ROUTES, routeContext, routePrincipal, type FileRouteDeclaration } from './file-routes';
-import { contentDisposition, sendFailure } from './mail-files';
-
-const first = (v: unknown): string | undefined =>
-  typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : undefined;
+import { queryValue as first, saveableName as saveable, sendFailure, sendStoredFile } from './mail-files';
 
 const EXTENSIONS: Record<string, string> = { 'application/pdf': 'pdf', 'image/png': 'png', 'image/jpeg': 'jpg' };
-
-/** A file name a browser may save: no control or path characters, at most 150 characters. */
-const saveable = (title: string): string =>
-  [...title]
-    .map((c) => (c < ' ' || '\\/:*?"<>|'.includes(c) ? '_' : c))
-    .join('')
-    .slice(0, 150);
 
 interface Opened {
   stream: Readable;
@@ -64,19 +53,8 @@ function checkAccess(
   return disposition;
 }
 
-async function send(res: Response, opened: Opened, disposition: Disposition): Promise<void> {
-  res.status(200);
-  res.setHeader('Content-Type', opened.contentType);
-  res.setHeader('Content-Length', String(opened.size));
-  res.setHeader('Content-Disposition', contentDisposition(disposition, opened.asciiName, opened.name));
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Cache-Control', 'private, no-store');
-  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
-  // The SPA shows the PDF to sign in a frame of its own page.
-  res.setHeader('X-Frame-Options', 'SAMEORIGIN');
-  res.setHeader('Content-Security-Policy', "frame-ancestors 'self'");
-  await pipeline(opened.stream, res);
-}
+const send = (res: Response, opened: Opened, disposition: Disposition): Promise<void> =>
+  sendStoredFile(res, opened.stream, { ...opened, disposition });
 
 /**
  * File routes of the signatures and of the answers (declared in FILE_ROUTES, decided by `authorize()`):
