@@ -8,12 +8,18 @@
 //      (packages/api/bench/invoices.bench.mjs);
 //   3. the answers of requestPasswordReset and requestAccess, existing account / client SIRET against
 //      unknown ones (packages/api/bench/uniform-answers.bench.mjs), on the same database.
+//   1b. Lighthouse on the login, mail and team pages, desktop and mobile (packages/web/bench/lighthouse.mjs);
+//   2c. the scale-out line (1 then 2 API instances behind a round-robin proxy) and a soak of
+//      BENCH_SOAK_MINUTES (default 10) of mixed traffic (packages/api/bench/scale.bench.mjs);
 //   4. the cross-tenant property test (packages/api/test/cross-tenant.fuzz.int.spec.ts) with
 //      BENCH_FUZZ_CASES seeded cases (default 20 000) on SQLite, when no BENCH_ONLY is set.
 // The bench database is created and filled on the first run, then reused.
 // Environment: BENCH_DATABASE_URL (default mysql://root@127.0.0.1:3306/guichet_bench),
-// BENCH_DATA_DIR (default ./data/bench), BENCH_MAIL_COUNT (default 1000000), BENCH_ONLY=web|api|answers
-// (answers: only 3, without filling the mail).
+// BENCH_DATA_DIR (default ./data/bench), BENCH_MAIL_COUNT (default 1000000), BENCH_ONLY=web|api|answers|scale
+// (answers: only 3, without filling the mail; scale: only 2c). Every budget line ends in the table
+// printed last, which says "NOT MET" plainly.
+import fs from 'node:fs';
+import os from 'node:os';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -26,16 +32,22 @@ const dataDir = path.resolve(process.env.BENCH_DATA_DIR ?? path.join(root, 'data
 const count = Number(process.env.BENCH_MAIL_COUNT ?? 1_000_000);
 const DEMO_SIRET = '91234567500017';
 let failed = false;
+// Each bench appends its budget lines here (JSON lines); the table at the end reads them.
+const resultsFile = path.join(os.tmpdir(), `guichet-bench-${process.pid}.jsonl`);
+fs.writeFileSync(resultsFile, '');
+process.env.BENCH_RESULTS = resultsFile;
 
 if (!(await buildWhatIsMissing())) process.exit(1);
 
-if (only !== 'api' && only !== 'answers') {
+if (!only || only === 'web') {
   console.log('\n━━━ SPA bundle ━━━');
   if ((await run(process.execPath, ['packages/web/bench/bundle-size.mjs'])) !== 0) failed = true;
+  console.log('\n━━━ Lighthouse ━━━');
+  if ((await run(process.execPath, ['packages/web/bench/lighthouse.mjs'])) !== 0) failed = true;
 }
 
 if (only !== 'web') {
-  if (only !== 'answers') console.log('\n━━━ mail list, deep pages, ZIP export ━━━');
+  if (only !== 'answers' && only !== 'scale') console.log('\n━━━ mail list, deep pages, ZIP export ━━━');
   const mysql = require('mysql2/promise');
   const url = new URL(dbUrl);
   const database = url.pathname.replace(/^\//, '');
@@ -76,14 +88,21 @@ if (only !== 'web') {
     );
     if (code !== 0) process.exit(code);
   }
-  if (only !== 'answers' && (await run(process.execPath, ['packages/api/bench/mail-list.bench.mjs', 'all'], { env })) !== 0) failed = true;
+  const mailOnly = only !== 'answers' && only !== 'scale';
+  if (mailOnly && (await run(process.execPath, ['packages/api/bench/mail-list.bench.mjs', 'all'], { env })) !== 0) failed = true;
   if (only !== 'answers') {
+    console.log('\n━━━ scale-out and soak ━━━');
+    if ((await run(process.execPath, ['packages/api/bench/scale.bench.mjs', 'all'], { env })) !== 0) failed = true;
+  }
+  if (mailOnly) {
     console.log('\n━━━ invoices list (deep page), Factur-X generation ━━━');
     if ((await run(process.execPath, ['packages/api/bench/invoices.bench.mjs', 'all'], { env })) !== 0) failed = true;
   }
 
-  console.log('\n━━━ answers that do not depend on the account or the SIRET ━━━');
-  if ((await run(process.execPath, ['packages/api/bench/uniform-answers.bench.mjs'], { env })) !== 0) failed = true;
+  if (only !== 'scale') {
+    console.log('\n━━━ answers that do not depend on the account or the SIRET ━━━');
+    if ((await run(process.execPath, ['packages/api/bench/uniform-answers.bench.mjs'], { env })) !== 0) failed = true;
+  }
 }
 
 if (!only) {
@@ -95,4 +114,22 @@ if (!only) {
   if (code !== 0) failed = true;
 }
 
+const lines = fs
+  .readFileSync(resultsFile, 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((l) => JSON.parse(l));
+fs.rmSync(resultsFile, { force: true });
+if (lines.length > 0) {
+  const width = Math.max(...lines.map((l) => l.name.length));
+  console.log(
+    `\n━━━ budgets (${os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')} load average, ${os.cpus().length} cores) ━━━`,
+  );
+  for (const l of lines)
+    console.log(`  ${l.met ? 'met    ' : 'NOT MET'}  ${l.name.padEnd(width)}  ${String(l.value).padEnd(24)} budget ${l.limit}`);
+  console.log('  (the other benches above print their own budgets)');
+}
 process.exit(failed ? 1 : 0);

@@ -1,4 +1,3 @@
-/* global Buffer, setInterval, clearInterval */
 /**
  * Invoice benchmarks (DESIGN §7): the invoices list through the full stack at BENCH_INVOICE_COUNT
  * invoices in one company, a deep page against the first (a ratio, side by side, interleaved); and

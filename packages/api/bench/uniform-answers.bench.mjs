@@ -1,4 +1,3 @@
-/* global Buffer */
 /**
  * Answers that do not depend on the account or the SIRET: the time of `requestPasswordReset` for an
  * existing account against an unknown address, and of `requestAccess` for a client's SIRET against

@@ -31,7 +31,8 @@ export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {
       timezone: 'Z',
       charset: 'utf8mb4_unicode_ci',
       dateStrings: false,
-      extra: { connectionLimit: 10 },
+      // trace: false — mysql2 otherwise captures a stack trace on every query, for error messages only.
+      extra: { connectionLimit: 10, trace: false },
     };
   }
   fs.mkdirSync(config.dataDir, { recursive: true });
