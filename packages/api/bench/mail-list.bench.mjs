@@ -9,7 +9,7 @@
  * (`pnpm bench` prepares both).
  *
  *   BENCH_DATABASE_URL=mysql://root@127.0.0.1:3306/guichet_bench BENCH_DATA_DIR=data/bench FILE_URL_SECRET=… \
- *     node packages/api/bench/mail-list.bench.mjs [list|p99|hello|statements|deep|export|all]
+ *     node packages/api/bench/mail-list.bench.mjs [list|compression|p99|hello|statements|deep|export|export-s3|all]
  */
 import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
@@ -113,7 +113,7 @@ async function main() {
 
     const slot = (target, job) =>
       withServerCpu(target, () => load.run({ headers, warmupMs: 1000, ...job })).then(({ result, cpuMs }) => {
-        if (result.errors > 0) throw new Error(`${target.label}: ${result.errors} failed requests`);
+        if (result.errors > 0) throw new Error(`${target.label}: failed requests ${JSON.stringify(result.failures)}`);
         return { ...result, cpuPerRequest: cpuMs / Math.max(1, result.done) };
       });
 
@@ -137,6 +137,32 @@ async function main() {
       );
       budget('mail list throughput vs bare', withSpread(ratios), '≥ 0.60', median(ratios) >= 0.6);
       console.log('');
+    }
+    if (which === 'all' || which === 'compression') {
+      // What compressing the answers costs the server, and what it saves on the wire.
+      const plain = await gql(server.url, 50);
+      const zipped = await request(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { ...headers, 'accept-encoding': 'gzip' },
+        body: listBody(50),
+      });
+      if (zipped.headers['content-encoding'] !== 'gzip') throw new Error('the answer was not compressed');
+      const ratios = [];
+      const cpu = { gzip: [], none: [] };
+      for (let r = 0; r < ROUNDS; r += 1) {
+        const job = { kind: 'closed', concurrency: 16, ms: 2000, url: `${server.url}/graphql`, body: listBody(50) };
+        const g = await slot(server, { ...job, headers: { ...headers, 'accept-encoding': 'gzip' } });
+        const n = await slot(server, job);
+        cpu.gzip.push(g.cpuPerRequest);
+        cpu.none.push(n.cpuPerRequest);
+        ratios.push(g.rps / n.rps);
+      }
+      const saved = plain.body.length - zipped.body.length;
+      console.log(`compression of the list answer (50 items): ${plain.body.length} → ${zipped.body.length} bytes with gzip`);
+      console.log(
+        `  server CPU per request ${median(cpu.gzip).toFixed(2)} ms gzip vs ${median(cpu.none).toFixed(2)} ms plain; saves ${(((saved * 8) / 10e6) * 1000).toFixed(1)} ms on a 10 Mbit/s link, ${(((saved * 8) / 1e6) * 1000).toFixed(0)} ms at 1 Mbit/s`,
+      );
+      console.log(`  throughput with gzip vs without (loopback, where bytes are free): ${withSpread(ratios)}\n`);
     }
     if (which === 'all' || which === 'p99') {
       const ratios = [];
@@ -270,6 +296,7 @@ async function main() {
       budget(`ZIP export ${target} scans vs files back to back`, withSpread(ratios), '≤ 1.25', median(ratios) <= 1.25);
       console.log('');
     }
+    if (which === 'all' || which === 'export' || which === 'export-s3') await exportOnS3(company.id, headers, cookie, pool);
   } finally {
     agent.destroy();
     load.stop();
@@ -283,6 +310,118 @@ async function main() {
     fs.appendFileSync(process.env.BENCH_RESULTS, results.map((r) => JSON.stringify({ group: 'mail', ...r })).join('\n') + '\n');
   }
   process.exitCode = missed.length === 0 ? 0 : 1;
+}
+
+/**
+ * The ZIP export with the files on S3 (an S3-protocol server, s3rver, on loopback): the scans of the
+ * export window copied into a bucket, a second product instance with FILE_STORAGE=s3, the same
+ * memory budget. s3rver serves from this (the bench's) process, not from the measured one.
+ */
+async function exportOnS3(companyId, headers, cookie, pool) {
+  const target = Number(process.env.BENCH_EXPORT_ITEMS ?? 10_000);
+  const { S3Client, CreateBucketCommand, PutObjectCommand } = require('@aws-sdk/client-s3');
+  const S3rver = require('s3rver');
+  const fs = await import('node:fs');
+  const os = await import('node:os');
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-bench-s3-'));
+  const s3rver = new S3rver({ address: '127.0.0.1', port: 0, directory, silent: true, vhostBuckets: false });
+  const { port } = await s3rver.run();
+  const endpoint = `http://127.0.0.1:${port}`;
+  const credentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+  const client = new S3Client({
+    region: 'us-east-1',
+    endpoint,
+    forcePathStyle: true,
+    credentials,
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+  let s3Server;
+  try {
+    await client.send(new CreateBucketCommand({ Bucket: 'guichet-bench' }));
+    const q = mailPageQuery('mysql', companyId, normaliseFilter(null), null, 1);
+    const [[edge]] = await pool.query(q.sql.replace(/LIMIT \d+/, `LIMIT 1 OFFSET ${target}`), q.params);
+    const from = new Date(new Date(edge.received_at).getTime() + 1);
+    const [rows] = await pool.query('SELECT file_key FROM mail_items WHERE company_id = ? AND received_at >= ?', [companyId, from]);
+    const started = performance.now();
+    for (let i = 0; i < rows.length; i += 32) {
+      await Promise.all(
+        rows.slice(i, i + 32).map((r) =>
+          client.send(
+            new PutObjectCommand({
+              Bucket: 'guichet-bench',
+              Key: r.file_key,
+              Body: fs.readFileSync(path.join(DATA_DIR, 'files', ...r.file_key.split('/'))),
+            }),
+          ),
+        ),
+      );
+    }
+    console.log(
+      `ZIP export on S3: ${rows.length.toLocaleString('en')} scans copied into s3rver in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
+    const started2 = await forkServer(path.join(import.meta.dirname, '..', 'dist', 'main.js'), {
+      label: 'the product on S3',
+      env: {
+        NODE_ENV: 'production',
+        PROCESS_ROLE: 'api',
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATABASE_URL: DB_URL,
+        DATA_DIR,
+        SEED_DEMO: 'false',
+        FILE_URL_SECRET: process.env.FILE_URL_SECRET ?? randomBytes(32).toString('base64url'),
+        FILE_STORAGE: 's3',
+        S3_BUCKET: 'guichet-bench',
+        S3_ENDPOINT: endpoint,
+        S3_FORCE_PATH_STYLE: 'true',
+        S3_ACCESS_KEY_ID: credentials.accessKeyId,
+        S3_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+        S3_CHECKSUMS: 'when_required',
+      },
+      ready: /Guichet is running at (http:\/\/[^\s]+)/,
+    });
+    s3Server = { ...started2, url: started2.url.replace('//localhost:', '//127.0.0.1:') };
+    const made = await request(`${s3Server.url}/graphql`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({
+        query: 'mutation($c: ID!, $f: MailFilter) { createMailExport(companyId: $c, filter: $f) { url itemCount } }',
+        variables: { c: companyId, f: { receivedFrom: from.toISOString() } },
+      }),
+    });
+    const exp = JSON.parse(made.body).data.createMailExport;
+    const download = () =>
+      new Promise((resolve, reject) => {
+        let bytes = 0;
+        http.get(`${s3Server.url}${new URL(exp.url).pathname}`, { agent, headers: { cookie } }, (res) => {
+          if (res.statusCode !== 200) reject(new Error(`ZIP on S3 answered ${res.statusCode}`));
+          res.on('data', (c) => (bytes += c.length));
+          res.on('end', () => resolve(bytes));
+          res.on('error', reject);
+        });
+      });
+    await download();
+    const growth = [];
+    let bytes = 0;
+    for (let r = 0; r < ROUNDS; r += 1) {
+      const settled = await s3Server.probe('settledRss');
+      await s3Server.probe('peakStart');
+      bytes = await download();
+      const { peak } = await s3Server.probe('peakStop');
+      growth.push((peak - settled.rss) / 1e6);
+    }
+    console.log(
+      `  ${exp.itemCount.toLocaleString('en')} scans, ${(bytes / 1e6).toFixed(1)} MB, ${ROUNDS} rounds, RSS of the product from a settled baseline`,
+    );
+    budget(`ZIP export ${target} scans on S3, peak RSS growth`, withSpread(growth, 1), '< 64 MB', median(growth) < 64, ' MB');
+    console.log('');
+  } finally {
+    await s3Server?.stop();
+    client.destroy();
+    await s3rver.close();
+    fs.rmSync(directory, { recursive: true, force: true });
+  }
 }
 
 main().catch((error) => {

@@ -100,7 +100,7 @@ async function main() {
         const job = { kind: 'closed', concurrency: 32, warmupMs: 1000, ms: 3000, headers, body: list };
         const a = await load.run({ ...job, url: `${one.url}/graphql` });
         const b = await load.run({ ...job, url: `${two.url}/graphql` });
-        if (a.errors + b.errors > 0) throw new Error(`scale-out: ${a.errors + b.errors} failed requests`);
+        if (a.errors + b.errors > 0) throw new Error(`scale-out: failed requests ${JSON.stringify({ ...a.failures, ...b.failures })}`);
         rps.one.push(a.rps);
         rps.two.push(b.rps);
         ratios.push(b.rps / a.rps);
@@ -151,6 +151,7 @@ async function main() {
         const r = await load.run({ kind: 'rate', rps: SOAK_RATE, ms: 60_000, warmupMs: 0, headers, mix });
         const m = await Promise.all(apis.map((a) => a.probe('settledRss')));
         rows.push({ minute, ...r, mem: m });
+        if (r.errors > 0) console.log(`          failed requests: ${JSON.stringify(r.failures)}`);
         const mb = (x) => (x / 1e6).toFixed(1).padStart(9);
         console.log(
           `  ${String(minute).padStart(6)}  ${String(r.done).padStart(8)}  ${String(r.errors).padStart(6)}  ${r.latencies.p99.toFixed(1).padStart(7)}  ${mb(m[0].rss)}  ${mb(m[0].heapUsed)}  ${mb(m[1].rss)}  ${mb(m[1].heapUsed)}`,

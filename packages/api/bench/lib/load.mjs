@@ -26,17 +26,25 @@ function send(url, headers, body) {
   });
 }
 
+/** Why requests failed in this process's current job: HTTP status or network error code, counted. */
+let failures = {};
+const failed = (why) => {
+  failures[why] = (failures[why] ?? 0) + 1;
+  return false;
+};
+
 async function sendOk(url, headers, body) {
   try {
     const r = await send(url, headers, body);
-    return r.status === 200;
+    return r.status === 200 || failed(`HTTP ${r.status}`);
   } catch (error) {
     // A keep-alive socket the server closed between two requests: one retry.
-    if (error.code !== 'ECONNRESET') return false;
+    if (error.code !== 'ECONNRESET') return failed(error.code ?? error.message);
     try {
-      return (await send(url, headers, body)).status === 200;
-    } catch {
-      return false;
+      const r = await send(url, headers, body);
+      return r.status === 200 || failed(`HTTP ${r.status}`);
+    } catch (again) {
+      return failed(again.code ?? again.message);
     }
   }
 }
@@ -99,6 +107,7 @@ function summary(done, errors, elapsedMs, latencies) {
   return {
     done,
     errors,
+    failures,
     rps: (done * 1000) / elapsedMs,
     latencies: { p50: percentile(sorted, 50), p90: percentile(sorted, 90), p99: percentile(sorted, 99), max: sorted.at(-1) ?? 0 },
   };
@@ -116,6 +125,8 @@ process.on('message', async (message) => {
     const job = { ...message, body, mix, headers: message.headers ?? {} };
     // Warm-up at the same load, not measured: JIT, pools and caches settle first.
     if (message.warmupMs > 0) await run({ ...job, ms: message.warmupMs });
+    // Only the measured run's failures are reported.
+    failures = {};
     process.send({ id: message.id, result: await run(job) });
   } catch (error) {
     process.send({ id: message.id, error: String(error?.stack ?? error) });
