@@ -1,48 +1,65 @@
 import 'reflect-metadata';
 import { loadEnv } from './config/env';
 import { databaseKind, openDatabase } from './db/data-source';
+import { listenWhileStarting } from './http/starting';
+import { createLogger, logFunction } from './observability/logger';
 import { seedDemoIfEmpty, type DemoLogin } from './seed/demo-seed';
 import { startServer } from './server';
-import { LocalFileStorage } from './storage/local-storage';
+import { createStorage } from './storage/create-storage';
+
+/** Where a failure to start is told: stderr until the logger exists, then the log. */
+let fatal = (message: string): void => console.error(message);
 
 async function main(): Promise<void> {
   const env = loadEnv();
-  // Migrations run when the database opens, then the demo seed, both under the migration lock on
-  // MySQL/MariaDB: of several instances starting at once, one does them and the others wait. The HTTP
-  // server listens only afterwards, so a load balancer sees a starting instance as not ready.
+  const logger = createLogger({ level: env.LOG_LEVEL, format: env.logFormat });
+  const log = logFunction(logger);
+  // The start-up lines (where it runs, the demo logins) are written whatever LOG_LEVEL: people and
+  // scripts wait for them.
+  const startup = createLogger({ level: 'info', format: env.logFormat });
+  fatal = (message) => startup.fatal(message);
+  // With PORT=0 the system picks the port: the lines show the one in use.
+  const shownUrl = (port: number): string => (env.PUBLIC_URL || env.PORT !== 0 ? env.publicUrl : `http://localhost:${port}`);
+  // The port opens first: while the migrations and the demo seed run, /healthz answers 200 and
+  // /readyz 503 ("migrating"), every other request 503 with Retry-After. They run under the migration
+  // lock on MySQL/MariaDB: of several instances starting at once, one does them and the others wait.
+  const starting = await listenWhileStarting(env.PORT, env.HOST, logger);
+  startup.info(`Guichet is starting at ${shownUrl(starting.port)}: migrating the database; /readyz answers 503 until it is ready`);
   const seed: { logins: DemoLogin[] | null } = { logins: null };
   const ds = await openDatabase(
     { url: env.DATABASE_URL, dataDir: env.dataDir },
     {
       lockTimeoutSeconds: env.MIGRATION_LOCK_TIMEOUT_SECONDS,
-      log: (m) => console.log(m),
+      log,
       setUp: env.SEED_DEMO
         ? async (db) => {
             seed.logins = await seedDemoIfEmpty(db, env.DEMO_PASSWORD, new Date(), {
-              storage: new LocalFileStorage(env.filesDir),
+              storage: createStorage(env.fileStorage),
               seller: env.seller,
             });
           }
         : undefined,
     },
   );
-  const server = await startServer(env, { ds });
+  const server = await startServer(env, { ds, logger, log, starting });
   const db = databaseKind({ url: env.DATABASE_URL }) === 'mysql' ? 'MySQL/MariaDB (DATABASE_URL)' : `SQLite (${env.dataDir})`;
-  // With PORT=0 the system picks the port: the line shows the one in use.
-  const shownUrl = env.PUBLIC_URL || env.PORT !== 0 ? env.publicUrl : `http://localhost:${server.port}`;
   const role = {
     all: '',
     api: '  —  role: api (no workers, no scheduled jobs)',
     worker: '  —  role: worker (workers and scheduled jobs; HTTP: /healthz and /readyz only)',
   }[server.role];
-  console.log(`\nGuichet is running at ${shownUrl}${role}  —  database: ${db}`);
+  startup.info(`Guichet is running at ${shownUrl(server.port)}${role}  —  database: ${db}`);
   if (!env.SMTP_URL && !env.isProduction && server.role !== 'worker')
-    console.log(`Emails are kept in the development mailbox: ${env.publicUrl}/dev/mailbox`);
+    startup.info(`Emails are kept in the development mailbox: ${env.publicUrl}/dev/mailbox`);
   if (seed.logins) {
-    console.log(`\nDemo logins (password for all: ${env.DEMO_PASSWORD}):`);
-    for (const login of seed.logins) console.log(`  ${login.email.padEnd(34)} ${login.description}`);
+    const logins = seed.logins.map(({ email, description }) => ({ email, description }));
+    // A password never goes into JSON logs (they are collected and kept); the readable format is for
+    // the person at the terminal who starts the demo.
+    if (env.logFormat === 'pretty') {
+      const rows = logins.map((l) => `  ${l.email.padEnd(34)} ${l.description}`);
+      startup.info([`Demo logins (password for all: ${env.DEMO_PASSWORD}):`, ...rows].join('\n'));
+    } else startup.info({ logins }, 'Demo logins (password for all: the DEMO_PASSWORD setting)');
   }
-  console.log('');
 
   // Shutdown is ours alone: Apollo Server does not listen to the signals (stopOnTerminationSignals
   // is off in createApp), so one close() runs, in order, and the database closes last.
@@ -53,11 +70,12 @@ async function main(): Promise<void> {
     const started = Date.now();
     const timeoutMs = env.SHUTDOWN_TIMEOUT_MS;
     let closingDatabase = false;
-    console.log(`${signal} received: finishing in-flight requests (at most ${timeoutMs} ms)…`);
+    log(`${signal} received: finishing in-flight requests (at most ${timeoutMs} ms)…`);
     // Last resort, if something still hangs (a database that does not answer its close).
     const force = setTimeout(() => {
-      console.error(
+      log(
         `shutdown: not finished after ${timeoutMs} ms (still ${closingDatabase ? 'closing the database' : server.shutdownState()}); exiting with code 1 (SHUTDOWN_TIMEOUT_MS)`,
+        { level: 'error' },
       );
       process.exit(1);
     }, timeoutMs);
@@ -67,11 +85,11 @@ async function main(): Promise<void> {
       .then(async () => {
         closingDatabase = true;
         await ds.destroy();
-        console.log(`shutdown: database closed; exiting after ${Date.now() - started} ms`);
+        log(`shutdown: database closed; exiting after ${Date.now() - started} ms`);
         process.exit(0);
       })
       .catch((error: unknown) => {
-        console.error('shutdown failed:', error);
+        log(`shutdown failed: ${error instanceof Error ? error.message : String(error)}`, { level: 'error', err: error });
         process.exit(1);
       });
   };
@@ -80,6 +98,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  fatal(error instanceof Error ? error.message : String(error));
   process.exit(1);
 });

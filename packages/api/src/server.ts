@@ -9,9 +9,13 @@ import { openDatabase } from './db/data-source';
 import { jobContext } from './db/with-transaction';
 import type { RequestContext } from './graphql/context';
 import { createApp, createProbeApp } from './http/app';
+import type { StartingServer } from './http/starting';
+import { createLogger, logFunction, type Log, type Logger } from './observability/logger';
+import { Metrics } from './observability/metrics';
 import { developmentTransport, smtpTransport } from './modules/mailer/transports';
 import { createServices, type Services } from './services';
 import { OutboxWorker } from './workers/outbox-worker';
+import { RetentionJob } from './modules/retention/retention';
 import { openLimits } from './common/limits';
 import { DeferredWorker } from './workers/deferred-worker';
 
@@ -55,11 +59,20 @@ export interface StartOptions {
    * has it (default true). Tests that drive it by hand pass false.
    */
   worker?: boolean;
-  log?: (message: string) => void;
+  /** Where the server's lines go (tests collect them); default: `logger`'s lines. */
+  log?: Log;
+  /** The process's logger (request lines); default: one made from LOG_LEVEL and LOG_FORMAT. */
+  logger?: Logger;
+  /**
+   * The port already open (main.ts listens before the migrations, answering as a starting
+   * instance): the app takes it over instead of listening anew.
+   */
+  starting?: StartingServer;
 }
 
 export async function startServer(env: Env, options: StartOptions = {}): Promise<RunningServer> {
-  const log = options.log ?? ((m: string) => console.log(m));
+  const logger = options.logger ?? createLogger({ level: env.LOG_LEVEL, format: env.logFormat });
+  const log = options.log ?? logFunction(logger);
   const role = env.PROCESS_ROLE;
   const ds =
     options.ds ??
@@ -70,42 +83,49 @@ export async function startServer(env: Env, options: StartOptions = {}): Promise
   // The seal of signed PDFs: from SEAL_P12_PATH, or the development seal (made on first start, kept in
   // DATA_DIR). Test servers, started by the dozen, make theirs at their first signature.
   if (env.NODE_ENV !== 'test' || env.SEAL_P12_PATH) services.signatures.prepareSeal(log);
-  const httpServer = http.createServer();
+  const httpServer = options.starting?.httpServer ?? http.createServer();
+  const observability = { logger, metrics: new Metrics(ds), metricsToken: env.METRICS_TOKEN };
   const devMailbox = !env.SMTP_URL && !env.isProduction;
   // A worker process answers the probes only; the API (GraphQL, files, web app) is for the other roles.
   let app: Express;
   let apollo: ApolloServer<RequestContext> | undefined;
-  if (role === 'worker') app = createProbeApp(services);
-  else ({ app, apollo } = await createApp(services, { httpServer, log, devMailbox, costBudget: services.tokenCostBudget }));
+  if (role === 'worker') app = createProbeApp(services, observability);
+  else ({ app, apollo } = await createApp(services, { httpServer, log, devMailbox, costBudget: services.tokenCostBudget, observability }));
   const connections = trackConnections(httpServer);
-  httpServer.on('request', app);
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(env.PORT, env.HOST, () => resolve());
-  });
+  if (options.starting) options.starting.handOver(app);
+  else {
+    httpServer.on('request', app);
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(env.PORT, env.HOST, () => resolve());
+    });
+  }
   const port = (httpServer.address() as AddressInfo).port;
-  const transport = env.SMTP_URL ? smtpTransport(env.SMTP_URL, env.MAIL_FROM) : developmentTransport;
-  const worker = new OutboxWorker(ds, transport, { log });
+  const transport = env.SMTP_URL ? smtpTransport(env.SMTP_URL, env.MAIL_FROM, env.dkim) : developmentTransport;
+  const worker = new OutboxWorker(ds, transport, { log, leaseMs: env.OUTBOX_LEASE_SECONDS * 1000 });
   const deferred = new DeferredWorker(ds, services.deferred, { log });
   // Reminders (invitations a day before expiry, overdue invoices, formalities' due dates) are checked
   // every few minutes, in each process that has the background work. Each job claims its rows with a
   // conditional update, so processes running them at the same time send each reminder once.
   let reminders: NodeJS.Timeout | undefined;
   let remindersRun: Promise<void> | undefined;
+  const retention = new RetentionJob(ds, env.retention, (m) => log(m));
   const runScheduled = (): Promise<void> => {
     remindersRun ??= Promise.all([
       services.team.sendDueReminders(jobContext()),
       // The invoicing run of the current month (it bills only what is missing), then overdue invoices' reminders.
       services.invoicing.runScheduled(jobContext()).then((run) => {
         for (const item of run.items.filter((i) => i.outcome === 'FAILED'))
-          log(`invoicing ${run.period}: ${item.companyName}: ${item.error}`);
+          log(`invoicing ${run.period}: ${item.companyName}: ${item.error}`, { level: 'warn' });
         return services.invoices.sendOverdueReminders(jobContext());
       }),
       services.formalityReminders.sendDueReminders(jobContext()),
+      // Once a day: what has served its purpose goes (RETENTION_*, docs/privacy.md).
+      retention.runIfDue(),
     ])
       .then(
         () => undefined,
-        (error: unknown) => log(`reminders: ${error instanceof Error ? error.message : String(error)}`),
+        (error: unknown) => log(`reminders: ${error instanceof Error ? error.message : String(error)}`, { level: 'error' }),
       )
       .finally(() => {
         remindersRun = undefined;

@@ -18,7 +18,7 @@ import { InvoicingService } from './modules/invoices/invoicing.service';
 import { OutboxService } from './modules/mailer/outbox.service';
 import { SignaturesService } from './modules/signatures/signatures.service';
 import { TeamService } from './modules/team/team.service';
-import { LocalFileStorage } from './storage/local-storage';
+import { createStorage } from './storage/create-storage';
 import type { FileStorage } from './storage/storage';
 import type { PrincipalSources } from './modules/identity/resolve-principal';
 
@@ -62,7 +62,7 @@ export function createServices(ds: DataSource, env: Env, options: { limits?: Lim
   const activity = new ActivityService(ds);
   const outbox = new OutboxService(ds);
   const auth = new AuthService(ds, env, activity, outbox, limits, deferred);
-  const storage = new LocalFileStorage(env.filesDir);
+  const storage = createStorage(env.fileStorage);
   const apiTokens = new ApiTokenService(ds, activity);
   const mail = new MailService(ds, env, storage, activity, outbox);
   const invoices = new InvoicesService(

@@ -303,6 +303,7 @@ const OPERATIONS: Record<string, Operation> = {
     variables: ({ demoId }) => ({ id: demoId }),
   },
   'Query.me': { document: 'query { me { user { id } } }', variables: () => ({}) },
+  'Query.legalNotice': { document: 'query { legalNotice { legalName siren } }', variables: () => ({}) },
   'Query.company': { document: 'query($id: ID!) { company(id: $id) { id name } }', variables: ({ demoId }) => ({ id: demoId }) },
   'Query.companies': { document: 'query { companies(first: 5) { edges { node { id } } } }', variables: () => ({}) },
   'Mutation.login': {
@@ -313,6 +314,10 @@ const OPERATIONS: Record<string, Operation> = {
   'Mutation.requestPasswordReset': { document: 'mutation { requestPasswordReset(email: "nobody@example.fr") }', variables: () => ({}) },
   'Mutation.resetPassword': {
     document: 'mutation { resetPassword(token: "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", password: "a long enough passphrase") }',
+    variables: () => ({}),
+  },
+  'Query.passwordResetLinkValid': {
+    document: 'query { passwordResetLinkValid(token: "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA") }',
     variables: () => ({}),
   },
   'Mutation.setMyLocale': { document: 'mutation { setMyLocale(locale: FR) { id } }', variables: () => ({}) },

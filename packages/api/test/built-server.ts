@@ -57,8 +57,10 @@ export interface Spawned {
 /**
  * `node dist/main.js` with this environment (and PATH) alone. Resolves once it prints that it is
  * running (the port it listens on, PORT=0 letting the system pick); rejects if it exits before.
+ * `until` waits for another line naming the port instead, e.g. /Guichet is starting at/ (the port
+ * opens before the migrations run).
  */
-export async function spawnServer(env: Record<string, string>): Promise<Spawned> {
+export async function spawnServer(env: Record<string, string>, options: { until?: RegExp } = {}): Promise<Spawned> {
   const child = spawn(process.execPath, [MAIN], {
     cwd: API_DIR,
     env: { PATH: process.env.PATH, ...env },
@@ -98,7 +100,7 @@ export async function spawnServer(env: Record<string, string>): Promise<Spawned>
     if (child.exitCode !== null || child.signalCode !== null) return Promise.reject(new Error(`the server has exited:\n${output}`));
     return new Promise((resolve, reject) => waiters.push({ pattern, resolve, reject }));
   };
-  const running = await line(/Guichet is running at http:\/\/localhost:(\d+)/);
+  const running = await line(options.until ?? /Guichet is running at http:\/\/localhost:(\d+)/);
   const port = Number(/localhost:(\d+)/.exec(running)?.[1]);
   return { child, port, output: () => output, line, exited };
 }

@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 import { loadEnv, type Env } from '../src/config/env';
 import { seedDemoIfEmpty } from '../src/seed/demo-seed';
 import { startServer, type RunningServer } from '../src/server';
-import { LocalFileStorage } from '../src/storage/local-storage';
+import { createStorage } from '../src/storage/create-storage';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 export const DEMO_PASSWORD = 'demo-guichet-2026';
@@ -104,12 +103,6 @@ export const TEST_REDIS_URL: string | undefined = process.env.GUICHET_TEST_REDIS
  */
 export async function startTestApp(overrides: Record<string, string> = {}, options: { invoices?: boolean } = {}): Promise<TestApp> {
   const db = await createTestDatabase();
-  // The demo mail's PDFs go where the server's storage (FILES_DIR, default DATA_DIR/files) reads them.
-  // The demo's year of invoices only with `{ invoices: true }`: their Factur-X documents take seconds to generate.
-  await seedDemoIfEmpty(db.ds, DEMO_PASSWORD, new Date(), {
-    storage: new LocalFileStorage(path.join(db.dataDir, 'files')),
-    invoices: options.invoices ?? false,
-  });
   const env = loadEnv({
     NODE_ENV: 'test',
     PORT: '0',
@@ -120,6 +113,13 @@ export async function startTestApp(overrides: Record<string, string> = {}, optio
     FILE_URL_SECRET: randomBytes(32).toString('base64url'),
     ...(TEST_REDIS_URL ? { REDIS_URL: TEST_REDIS_URL } : {}),
     ...overrides,
+  });
+  // The demo's files go where the server's storage reads them (FILE_STORAGE: FILES_DIR, default
+  // DATA_DIR/files, or the S3 bucket). The demo's year of invoices only with `{ invoices: true }`:
+  // their Factur-X documents take seconds to generate.
+  await seedDemoIfEmpty(db.ds, DEMO_PASSWORD, new Date(), {
+    storage: createStorage(env.fileStorage),
+    invoices: options.invoices ?? false,
   });
   const server = await startServer(env, { ds: db.ds, worker: false, log: () => undefined });
   const url = server.url;

@@ -347,7 +347,12 @@ describeOnMysql('two API instances and two worker instances on one database', ()
     const ids = await db.ds.transaction(async (em) => {
       const out: string[] = [];
       for (let i = 0; i < COUNT; i += 1) {
-        const email = passwordResetEmail('fr', { firstName: 'Charge', url: `http://localhost/reset-password?token=t${i}`, expiresAt: now });
+        const email = passwordResetEmail('fr', {
+          firstName: 'Charge',
+          url: `http://localhost/reset-password?token=t${i}`,
+          expiresAt: now,
+          publicUrl: 'http://localhost',
+        });
         out.push(await outbox.enqueue(em, `charge.${i}@outbox.test`, email, now));
       }
       return out;

@@ -65,6 +65,7 @@ export const INPUT_LIMITS: Readonly<Record<string, InputLimit>> = {
   'Mutation.login(password)': { limit: 'password', code: 'PASSWORD_TOO_LONG' },
   'Mutation.requestPasswordReset(email)': { limit: 'email', code: 'EMAIL_TOO_LONG' },
   'Mutation.resetPassword(token)': linkToken,
+  'Query.passwordResetLinkValid(token)': linkToken,
   'Mutation.resetPassword(password)': { limit: 'password', code: 'PASSWORD_TOO_LONG' },
   'Query.invitation(token)': linkToken,
   'Mutation.acceptInvitation(token)': linkToken,

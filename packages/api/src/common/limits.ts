@@ -169,10 +169,17 @@ export function memoryLimits(prefix: string): Limits {
 }
 
 /**
+ * How long a Redis command may go unanswered before the counter counts in memory instead. Redis
+ * answers these commands (one Lua script on one key) in well under a millisecond on a local network.
+ */
+export const REDIS_COMMAND_TIMEOUT_MS = 500;
+
+/**
  * Counters in Redis when `redisUrl` is set (every instance with the same prefix shares them),
- * otherwise in memory. Redis must answer at start, like the database. If it goes away later,
- * each counter falls back to this process's memory (rate-limiter-flexible's insurance limiter)
- * until it is back, and the outage is logged — the limits keep holding, per instance.
+ * otherwise in memory. Redis must answer at start, like the database. If it goes away later —
+ * stopped, unreachable, or not answering within REDIS_COMMAND_TIMEOUT_MS — each counter falls back
+ * to this process's memory (rate-limiter-flexible's insurance limiter) until it is back, and the
+ * outage is logged: the limits keep holding, per instance, and no request waits for Redis.
  */
 export async function openLimits(options: LimitsOptions): Promise<Limits> {
   const { redisUrl, prefix } = options;
@@ -185,6 +192,13 @@ export async function openLimits(options: LimitsOptions): Promise<Limits> {
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
     connectTimeout: options.connectTimeoutMs ?? 5000,
+    // A Redis that keeps the connection open but does not answer (frozen, or the network dropping
+    // packets) would otherwise hold every request that counts something. A command gets no answer
+    // within REDIS_COMMAND_TIMEOUT_MS: it fails (the insurance limiter answers it), and the
+    // connection is dropped and opened again, so that the next commands fail at once until Redis
+    // answers the reconnection.
+    commandTimeout: REDIS_COMMAND_TIMEOUT_MS,
+    socketTimeout: REDIS_COMMAND_TIMEOUT_MS,
     // No retry before the first connection (start fails instead); after it, reconnect for ever.
     retryStrategy: (times) => (started ? Math.min(times * 100, 2000) : null),
   });
@@ -210,7 +224,13 @@ export async function openLimits(options: LimitsOptions): Promise<Limits> {
     prefix,
     counter: registry((name, rule) => {
       const options = { keyPrefix: `${prefix}:${name}`, points: rule.points, duration: rule.durationSec };
-      return new RateLimiterRedis({ ...options, storeClient: client, insuranceLimiter: new RateLimiterMemory(options) });
+      return new RateLimiterRedis({
+        ...options,
+        storeClient: client,
+        insuranceLimiter: new RateLimiterMemory(options),
+        // While the client is not connected, straight to the insurance limiter.
+        rejectIfRedisNotReady: true,
+      });
     }),
     close: async () => {
       try {

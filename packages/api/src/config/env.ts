@@ -1,8 +1,12 @@
-import { randomBytes } from 'node:crypto';
+import { createPrivateKey, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { SellerIdentity } from '../modules/invoices/facturx/types';
+import { LOG_FORMATS, LOG_LEVELS, type LogFormat } from '../observability/logger';
+import type { FileStorageConfig } from '../storage/create-storage';
+import type { RetentionSettings } from '../modules/retention/retention';
+import { LEGAL_ENV_FIELDS, legalIdentityOf, type LegalIdentity } from './legal';
 import { SELLER_ENV_FIELDS, sellerIdentityOf } from './seller';
 
 /**
@@ -47,14 +51,120 @@ const EnvSchema = z.object({
     .int()
     .min(1)
     .default(24 * 7),
+  /** The operator's staff reach every client company: their sessions end sooner (idle, and at most a working day). */
+  STAFF_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
+  STAFF_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(10),
   /** smtp://user:pass@host:port — when absent, emails stay in the development mailbox. */
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Guichet <no-reply@guichet.localhost>'),
-  LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
+  /**
+   * DKIM signing of every email sent through SMTP_URL: the signing domain (usually MAIL_FROM's), the
+   * selector (the DNS record is `<selector>._domainkey.<domain>`) and the PEM file of the private key.
+   * All three, or none (no signature). docs/operations.md says which DNS records to publish.
+   */
+  DKIM_DOMAIN: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i, 'DKIM_DOMAIN: a domain name, e.g. domicile-pro.fr')
+      .optional(),
+  ),
+  DKIM_SELECTOR: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .regex(/^[a-z0-9](?:[a-z0-9._-]{0,62})$/i, 'DKIM_SELECTOR: letters, digits, . _ - (e.g. guichet2026)')
+      .optional(),
+  ),
+  DKIM_PRIVATE_KEY_PATH: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
+  /**
+   * Retention (docs/privacy.md says why each default): the workers purge, once a day, what is older.
+   * Sessions and reset links count from their expiry; sent emails from their sending.
+   */
+  RETENTION_SESSIONS_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
+  RETENTION_RESET_LINKS_DAYS: z.coerce.number().int().min(0).max(3650).default(7),
+  RETENTION_JOURNAL_IP_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
+  RETENTION_SENT_EMAILS_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  RETENTION_FAILED_REQUESTS_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  RETENTION_ACCESS_REQUESTS_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
+  /**
+   * How long an email claimed by a worker stays reserved to it (renewed before each message is sent).
+   * A worker that dies mid-send leaves its claimed emails to the others once this has passed.
+   */
+  OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+  /** The least severe lines written (docs/operations.md, "Logs"); the start-up lines are written whatever it is. */
+  LOG_LEVEL: z.enum(LOG_LEVELS, `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`).default('info'),
+  /** `json`: one JSON object per line; `pretty`: one readable line per event. Default: pretty in development, json otherwise. */
+  LOG_FORMAT: z.preprocess((v) => (v === '' ? undefined : v), z.enum(LOG_FORMATS, 'LOG_FORMAT must be json or pretty').optional()),
+  /**
+   * The bearer token a scraper sends to GET /metrics (docs/operations.md, "Metrics"). Absent: no
+   * /metrics at all.
+   */
+  METRICS_TOKEN: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .min(32, 'METRICS_TOKEN must be at least 32 characters')
+      .regex(/^[\x21-\x7e]+$/, 'METRICS_TOKEN: printable ASCII characters without spaces')
+      .optional(),
+  ),
   /** Where the built SPA lives; served on the same port when present. */
   WEB_DIST_DIR: z.string().optional(),
   /** Directory of stored files (scans, documents). Defaults to DATA_DIR/files. */
   FILES_DIR: z.string().optional(),
+  /** Where stored files live: `local` (FILES_DIR) or `s3` (the S3_* settings below; docs/operations.md, "Files on S3"). */
+  FILE_STORAGE: z.enum(['local', 's3'], 'FILE_STORAGE must be local or s3').default('local'),
+  /** The bucket, required with FILE_STORAGE=s3. */
+  S3_BUCKET: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'S3_BUCKET: 3 to 63 lower-case letters, digits, dots and hyphens')
+      .optional(),
+  ),
+  S3_REGION: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .regex(/^[a-z0-9-]{1,32}$/, 'S3_REGION: e.g. eu-west-3 or fr-par')
+      .default('us-east-1'),
+  ),
+  /** An S3-compatible server (MinIO, Scaleway, OVH…), e.g. https://s3.fr-par.scw.cloud. Absent: AWS. */
+  S3_ENDPOINT: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .regex(/^https?:\/\/[^\s/?#]+\/?$/, 'S3_ENDPOINT must be http(s)://host[:port], without a path')
+      .optional(),
+  ),
+  /** Path-style addressing (https://endpoint/bucket/key), which most S3-compatible servers need. */
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false'], 'S3_FORCE_PATH_STYLE must be true or false').default('false'),
+  /** Both or neither; neither: the AWS SDK's default chain (AWS_* variables, shared files, instance role). */
+  S3_ACCESS_KEY_ID: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
+  S3_SECRET_ACCESS_KEY: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
+  /** Put before every key in the bucket, e.g. `guichet/production`. */
+  S3_PREFIX: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .regex(
+        /^[A-Za-z0-9][A-Za-z0-9._-]*(\/[A-Za-z0-9][A-Za-z0-9._-]*)*\/?$/,
+        'S3_PREFIX: segments of letters, digits, . _ - separated by /, e.g. guichet/production',
+      )
+      .max(100, 'S3_PREFIX: at most 100 characters')
+      .optional(),
+  ),
+  /**
+   * `when_supported` (default, AWS): checksums on every upload and checked on download.
+   * `when_required`: only where S3 requires them, for servers that do not know the newer checksums.
+   */
+  S3_CHECKSUMS: z
+    .enum(['when_supported', 'when_required'], 'S3_CHECKSUMS must be when_supported or when_required')
+    .default('when_supported'),
+  /** Each request to S3 gives up after this long without an answer (or idle while a file streams). */
+  S3_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  /** Tries of one request to S3, the first included, before the error is final. */
+  S3_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
   /**
    * Key of the HMACs that sign short-lived file links (downloads, exports) and bind signature codes
    * to their request. Required in production (several instances must share it, and a restart must
@@ -88,6 +198,8 @@ const EnvSchema = z.object({
   MAIL_UPLOAD_MAX_MB: z.coerce.number().min(0.01).max(200).default(25),
   /** The seller printed on every invoice (SELLER_*) and the invoices' payment terms: see seller.ts. */
   ...SELLER_ENV_FIELDS,
+  /** What the legal pages print besides the seller (LEGAL_*): see legal.ts. */
+  ...LEGAL_ENV_FIELDS,
   /**
    * redis://[user:password@]host:6379[/db] (or rediss://): the counters of the limits below are kept
    * there, so every instance sees the same counts. Absent (or empty): in this process's memory.
@@ -148,6 +260,8 @@ const EnvSchema = z.object({
 });
 
 export type Env = z.infer<typeof EnvSchema> & {
+  /** LOG_FORMAT, or its default for NODE_ENV. */
+  logFormat: LogFormat;
   publicUrl: string;
   dataDir: string;
   webDistDir: string;
@@ -159,6 +273,14 @@ export type Env = z.infer<typeof EnvSchema> & {
   rateLimitPrefix: string;
   /** The seller of the invoices, checked at start (SELLER_*). */
   seller: SellerIdentity;
+  /** The rest of the legal pages' identity: publication director, contacts, approval, host (LEGAL_*). */
+  legal: LegalIdentity;
+  /** Where stored files live (FILE_STORAGE, FILES_DIR, S3_*). */
+  fileStorage: FileStorageConfig;
+  /** DKIM signing of sent emails (DKIM_*), when configured. */
+  dkim: DkimConfig | undefined;
+  /** How long data that serves no further purpose is kept (RETENTION_*). */
+  retention: RetentionSettings;
 };
 
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
@@ -174,6 +296,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   if (env.SEAL_P12_PASSPHRASE !== undefined && !env.SEAL_P12_PATH) {
     throw new Error('Invalid configuration:\n  SEAL_P12_PASSPHRASE: set SEAL_P12_PATH too (the PKCS#12 it opens)');
   }
+  const dkim = dkimOf(env);
   // A key made at start would differ from one instance to the next, and change at each restart.
   if (env.NODE_ENV === 'production' && env.FILE_URL_SECRET === undefined) {
     throw new Error(
@@ -189,9 +312,75 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     filesDir: path.resolve(env.FILES_DIR ?? path.join(env.DATA_DIR, 'files')),
     fileUrlSecret: env.FILE_URL_SECRET ?? randomBytes(32).toString('base64url'),
     isProduction: env.NODE_ENV === 'production',
+    logFormat: env.LOG_FORMAT ?? (env.NODE_ENV === 'development' ? 'pretty' : 'json'),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     rateLimitPrefix: env.RATE_LIMIT_PREFIX ?? (env.NODE_ENV === 'production' ? 'guichet' : `guichet:${randomBytes(6).toString('hex')}`),
     seller: sellerIdentityOf(env),
+    legal: legalIdentityOf(env),
+    fileStorage: fileStorageOf(env),
+    dkim,
+    retention: {
+      sessionsDays: env.RETENTION_SESSIONS_DAYS,
+      resetLinksDays: env.RETENTION_RESET_LINKS_DAYS,
+      journalIpMonths: env.RETENTION_JOURNAL_IP_MONTHS,
+      sentEmailsDays: env.RETENTION_SENT_EMAILS_DAYS,
+      failedRequestsDays: env.RETENTION_FAILED_REQUESTS_DAYS,
+      decidedAccessRequestsMonths: env.RETENTION_ACCESS_REQUESTS_MONTHS,
+    },
+  };
+}
+
+export interface DkimConfig {
+  domainName: string;
+  keySelector: string;
+  /** The private key, PEM. */
+  privateKey: string;
+}
+
+/** DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY_PATH: all three (the key read and checked now), or none. */
+function dkimOf(env: z.infer<typeof EnvSchema>): DkimConfig | undefined {
+  const set = [env.DKIM_DOMAIN, env.DKIM_SELECTOR, env.DKIM_PRIVATE_KEY_PATH].filter((v) => v !== undefined).length;
+  if (set === 0) return undefined;
+  if (set < 3) {
+    throw new Error('Invalid configuration:\n  DKIM_DOMAIN, DKIM_SELECTOR, DKIM_PRIVATE_KEY_PATH: set all three to sign emails, or none');
+  }
+  const file = env.DKIM_PRIVATE_KEY_PATH as string;
+  let privateKey: string;
+  try {
+    privateKey = fs.readFileSync(file, 'utf8');
+    createPrivateKey(privateKey);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? `no file at ${file}` : `${file} is not a PEM private key`;
+    throw new Error(`Invalid configuration:\n  DKIM_PRIVATE_KEY_PATH: ${reason}`);
+  }
+  return { domainName: (env.DKIM_DOMAIN as string).toLowerCase(), keySelector: env.DKIM_SELECTOR as string, privateKey };
+}
+
+/** FILE_STORAGE and its settings: FILES_DIR for `local`, S3_* for `s3` (S3_BUCKET required). */
+function fileStorageOf(env: z.infer<typeof EnvSchema>): FileStorageConfig {
+  if (env.FILE_STORAGE === 'local') return { kind: 'local', dir: path.resolve(env.FILES_DIR ?? path.join(env.DATA_DIR, 'files')) };
+  if (!env.S3_BUCKET) {
+    throw new Error('Invalid configuration:\n  S3_BUCKET: required with FILE_STORAGE=s3 (the bucket the files are stored in)');
+  }
+  if ((env.S3_ACCESS_KEY_ID === undefined) !== (env.S3_SECRET_ACCESS_KEY === undefined)) {
+    throw new Error(
+      'Invalid configuration:\n  S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: set both, or neither (the AWS SDK then finds credentials itself)',
+    );
+  }
+  return {
+    kind: 's3',
+    bucket: env.S3_BUCKET,
+    region: env.S3_REGION,
+    endpoint: env.S3_ENDPOINT?.replace(/\/$/, ''),
+    forcePathStyle: env.S3_FORCE_PATH_STYLE === 'true',
+    credentials:
+      env.S3_ACCESS_KEY_ID !== undefined && env.S3_SECRET_ACCESS_KEY !== undefined
+        ? { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY }
+        : undefined,
+    prefix: env.S3_PREFIX ? `${env.S3_PREFIX.replace(/\/$/, '')}/` : '',
+    checksums: env.S3_CHECKSUMS,
+    requestTimeoutMs: env.S3_REQUEST_TIMEOUT_MS,
+    maxAttempts: env.S3_MAX_ATTEMPTS,
   };
 }
 

@@ -13,6 +13,11 @@ export interface ServiceContext {
   /** The caller's address and browser, for the journal and sessions (null in jobs). */
   ip?: string | null;
   userAgent?: string | null;
+  /**
+   * The id of the HTTP request (X-Request-Id), or of the request a job carries out: the outbox emails
+   * and deferred requests written by the call carry it. Null or absent in scheduled jobs.
+   */
+  requestId?: string | null;
   /** Set inside a unit of work: services write through it instead of opening their own transaction. */
   em?: EntityManager;
 }
@@ -51,5 +56,26 @@ export function transaction<T>(ds: DataSource, work: (em: EntityManager) => Prom
  */
 export function withTransaction<T>(ds: DataSource, ctx: ServiceContext, work: (ctx: TransactionalContext) => Promise<T>): Promise<T> {
   if (ctx.em) return work(ctx as TransactionalContext);
-  return transaction(ds, (em) => work({ ...ctx, em }));
+  const requestId = ctx.requestId;
+  if (!requestId) return transaction(ds, (em) => work({ ...ctx, em }));
+  return transaction(ds, async (em) => {
+    transactionRequests.set(em, requestId);
+    try {
+      return await work({ ...ctx, em });
+    } finally {
+      transactionRequests.delete(em);
+    }
+  });
+}
+
+/**
+ * The request each transaction under way works for. The rows written deep in a unit of work (an
+ * outbox email written by a helper that receives only the EntityManager) find the request id here.
+ * Removed when the work ends: on SQLite every transaction uses the same EntityManager, one at a time.
+ */
+const transactionRequests = new WeakMap<EntityManager, string>();
+
+/** The request id of the unit of work `em` belongs to (null outside one, or in a scheduled job). */
+export function transactionRequestId(em: EntityManager): string | null {
+  return transactionRequests.get(em) ?? null;
 }

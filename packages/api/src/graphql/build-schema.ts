@@ -4,6 +4,7 @@ import { buildSchemaSync } from 'type-graphql';
 import { ActivityCompanyFieldsResolver } from '../modules/activity/activity.resolver';
 import { AuthResolver } from '../modules/auth/auth.resolver';
 import { CompanyResolver } from '../modules/companies/company.resolver';
+import { LegalResolver } from '../modules/legal/legal.resolver';
 import {
   ForwardingRequestFieldsResolver,
   MailCompanyFieldsResolver,
@@ -59,6 +60,7 @@ export const resolvers = [
   SignaturesResolver,
   FormalitySignaturesFieldResolver,
   SignatureRequestFieldsResolver,
+  LegalResolver,
 ] as const;
 
 let cached: GraphQLSchema | undefined;

@@ -1,6 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { DomainError } from '../common/domain-error';
 import { isDatabaseUnavailable, SERVICE_UNAVAILABLE_MESSAGE, SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS } from '../db/unavailable';
+import { isStorageUnavailable, STORAGE_UNAVAILABLE_MESSAGE } from '../storage/storage';
 import { TOKEN_LIMIT_MESSAGE } from './query-limits';
 
 /** Codes that Apollo or graphql-js produce for malformed requests; safe to show as they are. */
@@ -37,6 +38,17 @@ export function createFormatError(options: FormatErrorOptions) {
           ...(original.fields.length > 0 ? { fields: original.fields } : {}),
           ...original.extra,
         },
+      };
+    }
+    // The file storage (S3) did not answer: retryable; the operation changed nothing.
+    // Checked before the database: the storage's timeouts carry the same error codes.
+    if (isStorageUnavailable(original)) {
+      options.log(original);
+      return {
+        message: STORAGE_UNAVAILABLE_MESSAGE,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: 'STORAGE_UNAVAILABLE', retryAfter: SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS },
       };
     }
     const code = formatted.extensions?.code;

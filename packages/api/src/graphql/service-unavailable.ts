@@ -22,7 +22,8 @@ export function serviceUnavailableError(cause: unknown): GraphQLError {
 }
 
 /**
- * A database outage met while executing (formatError gave it SERVICE_UNAVAILABLE): the answer
+ * A database or file-storage outage met while executing (formatError gave it SERVICE_UNAVAILABLE or
+ * STORAGE_UNAVAILABLE): the answer
  * carries Retry-After, and its status is 503 when there is no data at all. With partial data the
  * status stays 200, as the GraphQL-over-HTTP spec asks; the code says what to retry.
  */
@@ -31,7 +32,7 @@ export const serviceUnavailablePlugin: ApolloServerPlugin = {
     willSendResponse: async ({ response }) => {
       if (response.body.kind !== 'single') return;
       const { data, errors } = response.body.singleResult;
-      if (!errors?.some((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE')) return;
+      if (!errors?.some((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE' || e.extensions?.code === 'STORAGE_UNAVAILABLE')) return;
       response.http.headers.set('retry-after', String(SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS));
       if (data === undefined || data === null) response.http.status = 503;
     },

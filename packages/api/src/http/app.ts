@@ -3,7 +3,7 @@ import path from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import compression from 'compression';
 import express, { type Express, type Request, type Response } from 'express';
@@ -19,6 +19,7 @@ import { RequestRefused, resolvePrincipal } from '../modules/identity/resolve-pr
 import { principalSources, type Services } from '../services';
 import { isDatabaseUnavailable, SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS, withTimeout } from '../db/unavailable';
 import { serviceUnavailableError, serviceUnavailablePlugin } from '../graphql/service-unavailable';
+import { compressAnswers } from './compress-answers';
 import { devMailboxRouter } from './dev-mailbox';
 import { securityHeaders } from './security-headers';
 import { GRAPHQL_BODY_LIMIT_BYTES, graphqlBodyErrors, refuseRepeatedFields, requireJsonBody } from './graphql-route';
@@ -27,6 +28,11 @@ import { invoiceFilesRouter } from './invoice-files';
 import { signatureFilesRouter } from './signature-files';
 import { mailFilesRouter } from './mail-files';
 import { playgroundRouter } from './playground';
+import type { Logger } from '../observability/logger';
+import type { Metrics } from '../observability/metrics';
+import { graphqlObserver } from '../observability/graphql-observer';
+import { metricsRoute } from '../observability/metrics-route';
+import { requestLog } from '../observability/request-log';
 
 export interface AppHandle {
   app: Express;
@@ -40,6 +46,14 @@ export interface AppOptions {
   devMailbox: boolean;
   /** Where API tokens spend their query cost per minute (the shared counters: Redis when configured). */
   costBudget: CostBudget;
+  observability: Observability;
+}
+
+/** The request lines, the metrics, and the token /metrics asks for (METRICS_TOKEN; none: no /metrics). */
+export interface Observability {
+  logger: Logger;
+  metrics: Metrics;
+  metricsToken: string | undefined;
 }
 
 /** How long /readyz waits for the database before answering 503. */
@@ -91,9 +105,16 @@ const tokenRefusalJournal: ApolloServerPlugin<RequestContext> = {
   }),
 };
 
-/** The Express app with what every role serves: security headers and the probes. */
-function baseApp(services: Services): Express {
+/** GraphQL answers carry tenant data: never stored by a browser or a proxy. */
+function noStore(_req: Request, res: Response, next: () => void): void {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
+}
+
+/** The Express app with what every role serves: request lines, security headers, the probes and the metrics. */
+function baseApp(services: Services, observability: Observability): Express {
   const app = express();
+  app.use(requestLog(observability.logger, observability.metrics));
   app.disable('x-powered-by');
   app.set('trust proxy', services.env.trustProxy);
   app.use(securityHeaders({ production: services.env.isProduction }));
@@ -117,6 +138,7 @@ function baseApp(services: Services): Express {
       res.status(503).json({ status: 'unavailable', database: services.ds.options.type });
     }
   });
+  app.get('/metrics', metricsRoute(observability.metrics, observability.metricsToken));
   return app;
 }
 
@@ -124,8 +146,8 @@ function baseApp(services: Services): Express {
  * The HTTP side of a worker process (PROCESS_ROLE=worker): /healthz and /readyz, so that the host
  * can probe it, and nothing else (no GraphQL, no files, no web app).
  */
-export function createProbeApp(services: Services): Express {
-  const app = baseApp(services);
+export function createProbeApp(services: Services, observability: Observability): Express {
+  const app = baseApp(services, observability);
   app.use((_req, res) => {
     res.status(404).json({ error: 'NOT_FOUND' });
   });
@@ -133,7 +155,7 @@ export function createProbeApp(services: Services): Express {
 }
 
 export async function createApp(services: Services, options: AppOptions): Promise<AppHandle> {
-  const app = baseApp(services);
+  const app = baseApp(services, options.observability);
   const limits = queryLimitsOf(services.env);
   const apollo = new ApolloServer<RequestContext>({
     schema: buildSchema(),
@@ -152,7 +174,12 @@ export async function createApp(services: Services, options: AppOptions): Promis
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      // No field declares a cache hint and no answer may be cached: the default cache-control plugin
+      // only wrapped every field's resolver (about a third of the server's time on the mail list).
+      // `Cache-Control: no-store` is set on every /graphql answer below instead.
+      ApolloServerPluginCacheControlDisabled(),
       tokenRefusalJournal,
+      graphqlObserver(options.observability.metrics),
       serviceUnavailablePlugin,
       requestLimitsPlugin({
         limits,
@@ -164,9 +191,13 @@ export async function createApp(services: Services, options: AppOptions): Promis
   await apollo.start();
   app.use(
     '/graphql',
+    noStore,
     requireJsonBody,
     express.json({ limit: GRAPHQL_BODY_LIMIT_BYTES }),
     refuseRepeatedFields(limits),
+    // Answers of 1 kB and more are compressed when the client accepts it (browsers always do): the
+    // mail list's 16 kB become 4 kB. Measured in pnpm bench (docs/decisions.md, "JSON answers compressed").
+    compressAnswers(1024),
     expressMiddleware(apollo, { context: async ({ req, res }) => buildContext(services, req, res) }),
     graphqlBodyErrors(options.log),
   );
@@ -181,7 +212,7 @@ export async function createApp(services: Services, options: AppOptions): Promis
   const webDist = services.env.webDistDir;
   const indexHtml = path.join(webDist, 'index.html');
   if (fs.existsSync(indexHtml)) {
-    // The SPA's text assets are compressed; API responses and files are left as they are.
+    // The SPA's text assets are compressed (GraphQL answers too, above); files are left as they are.
     const compress = compression();
     app.use('/assets', compress);
     app.use('/assets', express.static(path.join(webDist, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
@@ -189,7 +220,7 @@ export async function createApp(services: Services, options: AppOptions): Promis
     app.get('/playground.html', (_req, res) => res.redirect(301, '/playground'));
     app.use(express.static(webDist, { index: false, maxAge: '1h' }));
     // Client-side routes: every other GET that accepts HTML gets the SPA.
-    app.get(/^(?!\/(graphql|files|dev-api|healthz|readyz|playground)(\/|$)).*/, compress, (req, res, next) => {
+    app.get(/^(?!\/(graphql|files|dev-api|healthz|readyz|metrics|playground)(\/|$)).*/, compress, (req, res, next) => {
       if (!req.accepts('html')) return next();
       res.setHeader('Cache-Control', 'no-cache');
       res.sendFile(indexHtml);

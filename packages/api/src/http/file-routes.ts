@@ -3,6 +3,7 @@ import type { ServiceContext } from '../db/with-transaction';
 import { authorize, type AccessDeclaration } from '../modules/identity/access';
 import { actorOf, type Principal } from '../modules/identity/principal';
 import { resolvePrincipal } from '../modules/identity/resolve-principal';
+import { notePrincipal, requestIdOf } from '../observability/request-record';
 import { principalSources, type Services } from '../services';
 
 export interface FileRouteDeclaration {
@@ -111,8 +112,11 @@ export const FILE_ROUTES = {
 } as const satisfies Record<string, FileRouteDeclaration>;
 
 /** The caller of a file route, resolved exactly as for GraphQL. */
-export function routePrincipal(services: Services, req: Request, res: Response): Promise<Principal> {
-  return resolvePrincipal(principalSources(services), req, res);
+export async function routePrincipal(services: Services, req: Request, res: Response): Promise<Principal> {
+  const principal = await resolvePrincipal(principalSources(services), req, res);
+  // For the request line: the caller, and the company the route names (`:companyId`), if any.
+  notePrincipal(res, principal, req.params.companyId);
+  return principal;
 }
 
 /** Resolves the caller and decides with the route's declaration; throws the coded refusal. */
@@ -139,5 +143,6 @@ export function routeContext(principal: Principal, req: Request): ServiceContext
     now: new Date(),
     ip,
     userAgent: req.get('user-agent') ?? null,
+    requestId: requestIdOf(req.res),
   };
 }

@@ -7,6 +7,7 @@ import { isDatabaseUnavailable, SERVICE_UNAVAILABLE_MESSAGE, SERVICE_UNAVAILABLE
 import { mailFileName, mailFileNameUnicode } from '../modules/mail/mail.labels';
 import { mailValidationFailed } from '../modules/mail/mail.validation';
 import type { Services } from '../services';
+import { isStorageUnavailable, STORAGE_UNAVAILABLE_MESSAGE } from '../storage/storage';
 import { ANONYMOUS, linkOwnerOf } from '../modules/identity/principal';
 import { RequestRefused } from '../modules/identity/resolve-principal';
 import { authorize } from '../modules/identity/access';
@@ -53,6 +54,14 @@ export function sendFailure(res: Response, error: unknown, log: (m: string) => v
     return;
   }
   log(`file route error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  if (isStorageUnavailable(error)) {
+    // The file storage (S3) did not answer (checked first: its timeouts look like a database's): nothing was stored, no row claims a file; retryable.
+    if (!res.headersSent) res.setHeader('Retry-After', String(SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS));
+    sendError(res, 503, 'STORAGE_UNAVAILABLE', STORAGE_UNAVAILABLE_MESSAGE, undefined, {
+      retryAfter: SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS,
+    });
+    return;
+  }
   if (isDatabaseUnavailable(error)) {
     // The database does not answer: retryable, unlike a bug.
     if (!res.headersSent) res.setHeader('Retry-After', String(SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS));

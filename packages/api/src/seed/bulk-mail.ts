@@ -6,7 +6,7 @@ import { dbDate } from '../db/columns';
 import { openDatabase } from '../db/data-source';
 import { MAIL_TYPES, type MailType } from '../modules/mail/mail-item.entity';
 import { searchTextOf } from '../modules/mail/mail.validation';
-import { LocalFileStorage } from '../storage/local-storage';
+import { createStorage } from '../storage/create-storage';
 import type { FileStorage } from '../storage/storage';
 import { letterPdf } from './demo-mail';
 
@@ -168,7 +168,7 @@ async function main(): Promise<void> {
     if (!target) throw new Error(`No company with id or SIRET ${company}`);
     const started = Date.now();
     let last = 0;
-    const result = await insertBulkMail(ds, new LocalFileStorage(env.filesDir), target.id, count, {
+    const result = await insertBulkMail(ds, createStorage(env.fileStorage), target.id, count, {
       onProgress: (inserted) => {
         if (inserted - last >= 100_000 || inserted === count) {
           last = inserted;

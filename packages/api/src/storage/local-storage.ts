@@ -88,8 +88,9 @@ export class LocalFileStorage implements FileStorage {
   }
 
   async exists(key: string): Promise<boolean> {
+    const file = this.pathOf(key);
     try {
-      return (await fs.promises.stat(this.pathOf(key))).isFile();
+      return (await fs.promises.stat(file)).isFile();
     } catch {
       return false;
     }

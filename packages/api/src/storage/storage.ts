@@ -10,7 +10,8 @@ export interface StoredFile {
 /**
  * Where files (scans, invoices, documents) live. The database holds metadata only.
  * Keys are relative paths that start with the owning company's id, e.g. `<companyId>/mail/<id>.pdf`.
- * The local implementation is the default; an S3-compatible one can implement the same interface.
+ * The local implementation is the default; S3FileStorage keeps them in an S3-compatible bucket
+ * (FILE_STORAGE=s3, see create-storage.ts).
  */
 export interface FileStorage {
   /** Writes atomically: readers see either no file or the whole file, never a partial one. */
@@ -38,6 +39,31 @@ export class FileTooLargeError extends Error {
     super(`File larger than ${maxBytes} bytes`);
     this.name = 'FileTooLargeError';
   }
+}
+
+/**
+ * The storage could not be reached or did not complete the operation (an S3 answer 5xx, a timeout,
+ * a refused connection). Nothing was stored by a `put` that rejects with it. Retryable, unlike a bug.
+ */
+export class StorageUnavailableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StorageUnavailableError';
+  }
+}
+
+/** What a caller is told when the storage does not answer (HTTP 503, code STORAGE_UNAVAILABLE). */
+export const STORAGE_UNAVAILABLE_MESSAGE = 'The file storage is temporarily unavailable: nothing was changed. Retry in a few seconds.';
+
+/** True for a StorageUnavailableError, or an error that wraps one (`cause`, GraphQL's `originalError`). */
+export function isStorageUnavailable(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 6 && typeof current === 'object' && current !== null; depth++) {
+    if (current instanceof StorageUnavailableError || (current as { name?: unknown }).name === 'StorageUnavailableError') return true;
+    const e = current as { originalError?: unknown; cause?: unknown };
+    current = e.originalError ?? e.cause;
+  }
+  return false;
 }
 
 export class FileIntegrityError extends Error {

@@ -1,9 +1,10 @@
 import type { DataSource } from 'typeorm';
 import { In } from 'typeorm';
 import { dbDate } from '../db/columns';
-import { transaction } from '../db/with-transaction';
+import { transaction, withTransaction } from '../db/with-transaction';
 import { DeferredRequestEntity } from '../modules/deferred/deferred-request.entity';
 import type { DeferredRequests } from '../modules/deferred/deferred.service';
+import type { Log } from '../observability/logger';
 import { backoffMs } from './outbox-worker';
 
 export interface DeferredWorkerOptions {
@@ -12,7 +13,7 @@ export interface DeferredWorkerOptions {
   maxAttempts?: number;
   /** How long a claimed row stays reserved before another worker may take it again. */
   leaseMs?: number;
-  log?: (message: string) => void;
+  log?: Log;
 }
 
 /**
@@ -30,7 +31,7 @@ export class DeferredWorker {
   private readonly pollMs: number;
   private readonly maxAttempts: number;
   private readonly leaseMs: number;
-  private readonly log: (message: string) => void;
+  private readonly log: Log;
 
   constructor(
     private readonly ds: DataSource,
@@ -111,11 +112,19 @@ export class DeferredWorker {
     let done = 0;
     for (const row of rows) {
       try {
-        await transaction(this.ds, async (em) => {
-          await this.requests.carryOut({ actor: null, now: now(), ip: null, userAgent: null, em }, row);
-          await em.delete(DeferredRequestEntity, { id: row.id });
+        // The emails it writes carry the id of the request that asked for it.
+        const ctx = { actor: null, now: now(), ip: null, userAgent: null, requestId: row.requestId };
+        await withTransaction(this.ds, ctx, async (tx) => {
+          await this.requests.carryOut(tx, row);
+          await tx.em.delete(DeferredRequestEntity, { id: row.id });
         });
         done += 1;
+        this.log(`deferred requests: ${row.kind} ${row.id} carried out`, {
+          requestId: row.requestId,
+          deferredId: row.id,
+          kind: row.kind,
+          attempt: row.attempts,
+        });
       } catch (error) {
         const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
         const failed = row.attempts >= this.maxAttempts;
@@ -127,7 +136,13 @@ export class DeferredWorker {
             nextAttemptAt: new Date(now().getTime() + backoffMs(row.attempts)),
           },
         );
-        this.log(`deferred requests: ${row.kind} ${row.id} failed (attempt ${row.attempts}): ${message}`);
+        this.log(`deferred requests: ${row.kind} ${row.id} failed (attempt ${row.attempts}): ${message}`, {
+          level: 'warn',
+          requestId: row.requestId,
+          deferredId: row.id,
+          kind: row.kind,
+          attempt: row.attempts,
+        });
       }
     }
     return done;

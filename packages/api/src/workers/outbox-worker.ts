@@ -1,8 +1,9 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, UpdateQueryBuilder, UpdateResult } from 'typeorm';
 import { In } from 'typeorm';
 import { dbDate } from '../db/columns';
 import { transaction } from '../db/with-transaction';
 import { OutboxEmailEntity } from '../modules/mailer/outbox-email.entity';
+import type { Log } from '../observability/logger';
 
 export interface MailTransport {
   /** `development` keeps messages in the outbox table only (the dev mailbox shows them). */
@@ -17,7 +18,7 @@ export interface OutboxWorkerOptions {
   maxAttempts?: number;
   /** How long a claimed row stays reserved before another worker may take it again. */
   leaseMs?: number;
-  log?: (message: string) => void;
+  log?: Log;
 }
 
 /** Exponential backoff: 30 s, 1 min, 2 min, … capped at one hour. */
@@ -30,6 +31,13 @@ export function backoffMs(attempt: number): number {
  * short transaction — with FOR UPDATE SKIP LOCKED on MySQL/MariaDB so several workers share
  * the table — then sent outside it. A failure reschedules the row with backoff; after
  * `maxAttempts` it is marked FAILED and kept for inspection.
+ *
+ * The lease is the row's `next_attempt_at` while it is SENDING: a worker that dies leaves its rows
+ * to the others once it has passed. Before each message the worker renews the lease on that row,
+ * and only if it still holds it (same deadline): a row whose lease ran out during a slow batch and
+ * was claimed again elsewhere is not sent a second time from here. What can still be sent twice is
+ * a message accepted by the SMTP server just before its worker died, before the row was marked:
+ * its Message-ID is the same both times (mailer/message-id.ts).
  */
 export class OutboxWorker {
   private timer: NodeJS.Timeout | undefined;
@@ -39,7 +47,7 @@ export class OutboxWorker {
   private readonly pollMs: number;
   private readonly maxAttempts: number;
   private readonly leaseMs: number;
-  private readonly log: (message: string) => void;
+  private readonly log: Log;
 
   constructor(
     private readonly ds: DataSource,
@@ -106,47 +114,103 @@ export class OutboxWorker {
         .set({ status: 'SENDING', attempts: () => 'attempts + 1', nextAttemptAt: lease })
         .where({ id: In(rows.map((r) => r.id)) })
         .execute();
-      return rows.map((r) => ({ ...r, attempts: r.attempts + 1 }));
+      // Each row carries the lease this claim holds: the later updates are made only while it still does.
+      return rows.map((r) => ({ ...r, status: 'SENDING' as const, attempts: r.attempts + 1, nextAttemptAt: lease }));
     });
   }
 
   private async process(now: () => Date): Promise<number> {
     const rows = await this.claim(now());
     let sent = 0;
-    const repo = this.ds.getRepository(OutboxEmailEntity);
     for (const [index, row] of rows.entries()) {
       if (this.stopped) {
         await this.release(rows.slice(index), now());
         break;
       }
+      // The lease was taken for the whole batch; each message gets a whole lease of its own before it
+      // is sent. A row whose lease ran out while the earlier ones were sent may have been claimed by
+      // another worker since: it is that worker's now, and sending it here too would send it twice.
+      if (!(await this.renew(row, now()))) {
+        this.log(`outbox: email ${row.id} was claimed again after its lease ran out; left to the worker that holds it`);
+        continue;
+      }
       try {
         await this.transport.send({ id: row.id, to: row.toAddress, subject: row.subject, text: row.textBody, html: row.htmlBody });
-        await repo.update({ id: row.id }, { status: 'SENT', sentAt: now(), lastError: null });
+        // Delivered: recorded even if another worker has claimed the row meanwhile (it then finds it sent).
+        await this.ds
+          .createQueryBuilder()
+          .update(OutboxEmailEntity)
+          .set({ status: 'SENT', sentAt: now(), lastError: null })
+          .where({ id: row.id, status: 'SENDING' })
+          .execute();
         sent += 1;
+        // The id of the request that caused the email, to find both lines together.
+        this.log(`outbox: ${row.kind} email ${row.id} sent`, {
+          requestId: row.requestId,
+          emailId: row.id,
+          kind: row.kind,
+          attempt: row.attempts,
+        });
       } catch (error) {
         const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
         const failed = row.attempts >= this.maxAttempts;
-        await repo.update(
-          { id: row.id },
-          {
-            status: failed ? 'FAILED' : 'PENDING',
-            lastError: message,
-            nextAttemptAt: new Date(now().getTime() + backoffMs(row.attempts)),
-          },
-        );
-        this.log(`outbox: delivery to ${row.toAddress} failed (attempt ${row.attempts}): ${message}`);
+        await this.updateWhileHeld(row, {
+          status: failed ? 'FAILED' : 'PENDING',
+          lastError: message,
+          nextAttemptAt: new Date(now().getTime() + backoffMs(row.attempts)),
+        });
+        this.log(`outbox: delivery to ${row.toAddress} failed (attempt ${row.attempts}): ${message}`, {
+          level: 'warn',
+          requestId: row.requestId,
+          emailId: row.id,
+          kind: row.kind,
+          attempt: row.attempts,
+        });
       }
     }
     return sent;
   }
 
-  /** Gives claimed rows back, due now, as if this claim had not happened. */
+  /** Updates `row` only while this worker's lease on it holds (still SENDING, with the deadline it set). */
+  private updateWhileHeld(
+    row: OutboxEmailEntity,
+    values: Parameters<UpdateQueryBuilder<OutboxEmailEntity>['set']>[0],
+  ): Promise<UpdateResult> {
+    return this.ds
+      .createQueryBuilder()
+      .update(OutboxEmailEntity)
+      .set(values)
+      .where('id = :id AND status = :status AND next_attempt_at = :held', {
+        id: row.id,
+        status: 'SENDING',
+        held: dbDate(this.ds.options.type, row.nextAttemptAt),
+      })
+      .execute();
+  }
+
+  /** Extends the lease on `row` to a whole lease from `at`; false when this worker no longer holds it. */
+  private async renew(row: OutboxEmailEntity, at: Date): Promise<boolean> {
+    // Always a new deadline, even within the millisecond of the claim, so that the row's update counts.
+    const lease = new Date(Math.max(at.getTime() + this.leaseMs, row.nextAttemptAt.getTime() + 1));
+    const result = await this.updateWhileHeld(row, { nextAttemptAt: lease });
+    if (result.affected !== 1) return false;
+    row.nextAttemptAt = lease;
+    return true;
+  }
+
+  /**
+   * Gives claimed rows back, due now, as if this claim had not happened. They were not sent, so
+   * they still hold the batch's lease; a row claimed again elsewhere since (lease run out) is left alone.
+   */
   private async release(rows: OutboxEmailEntity[], at: Date): Promise<void> {
+    const [first] = rows;
+    if (!first) return;
     await this.ds
       .createQueryBuilder()
       .update(OutboxEmailEntity)
       .set({ status: 'PENDING', attempts: () => 'attempts - 1', nextAttemptAt: at })
       .where({ id: In(rows.map((r) => r.id)), status: 'SENDING' })
+      .andWhere('next_attempt_at = :held', { held: dbDate(this.ds.options.type, first.nextAttemptAt) })
       .execute();
   }
 

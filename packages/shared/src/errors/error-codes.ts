@@ -24,6 +24,7 @@ export const ERROR_CODES = {
   BATCH_TOO_LARGE: 'BATCH_TOO_LARGE',
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  STORAGE_UNAVAILABLE: 'STORAGE_UNAVAILABLE',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
 } as const;
@@ -123,6 +124,10 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, Labels>> = {
   SERVICE_UNAVAILABLE: {
     fr: 'Le service est momentanément indisponible. Réessayez dans un instant.',
     en: 'The service is temporarily unavailable. Please try again in a moment.',
+  },
+  STORAGE_UNAVAILABLE: {
+    fr: 'Le stockage des fichiers est momentanément indisponible\u00a0: rien n’a été enregistré ni modifié. Réessayez dans un instant.',
+    en: 'File storage is temporarily unavailable: nothing was saved or changed. Please try again in a moment.',
   },
   PAYLOAD_TOO_LARGE: {
     fr: 'La requête est trop volumineuse.',

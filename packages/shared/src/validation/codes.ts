@@ -91,6 +91,10 @@ export const MAIL_ERROR_CODES = [
 ] as const;
 export type MailErrorCode = (typeof MAIL_ERROR_CODES)[number];
 
+/** Date ranges (filters): the start after the end. */
+export const DATE_ERROR_CODES = ['DATE_RANGE_INVERTED'] as const;
+export type DateErrorCode = (typeof DATE_ERROR_CODES)[number];
+
 /** API tokens: name, permissions, expiry, rotation grace, IP allow-list. */
 export const API_TOKEN_ERROR_CODES = [
   'TOKEN_NAME_REQUIRED',
@@ -214,6 +218,7 @@ export const VALIDATION_CODES = [
   ...TEAM_ERROR_CODES,
   ...TEAM_WARNING_CODES,
   ...MAIL_ERROR_CODES,
+  ...DATE_ERROR_CODES,
   ...API_TOKEN_ERROR_CODES,
   ...TEXT_ERROR_CODES,
   ...INVOICE_ERROR_CODES,

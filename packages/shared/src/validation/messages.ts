@@ -235,6 +235,10 @@ export const VALIDATION_MESSAGES: Readonly<Record<ValidationCode, Labels>> = {
     fr: 'La demande n’a pas pu être identifiée. Fermez le formulaire et recommencez.',
     en: 'The request could not be identified. Close the form and start again.',
   },
+  DATE_RANGE_INVERTED: {
+    fr: 'La date de fin ne peut pas précéder la date de début.',
+    en: 'The end date cannot be before the start date.',
+  },
   TOKEN_NAME_REQUIRED: {
     fr: 'Donnez un nom au jeton (par exemple le nom du logiciel qui l’utilisera).',
     en: 'Give the token a name (for instance the name of the software that will use it).',

@@ -23,10 +23,11 @@ export function validatePhone(raw: string | null | undefined, defaultRegion: Cou
 
 /**
  * Display form of an E.164 number: national format for numbers of `homeRegion`
- * (`06 12 34 56 78`), international otherwise (`+44 20 7946 0958`). Unparsable input is
- * returned unchanged.
+ * (`06 12 34 56 78`), international otherwise (`+44 20 7946 0958`); with `homeRegion` null,
+ * international for every number (a text read from any country). Unparsable input is returned
+ * unchanged.
  */
-export function formatPhone(e164: string, homeRegion: CountryCode = 'FR'): string {
+export function formatPhone(e164: string, homeRegion: CountryCode | null = 'FR'): string {
   try {
     const parsed = parsePhoneNumberFromString(e164);
     if (!parsed) return e164;

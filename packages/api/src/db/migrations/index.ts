@@ -7,6 +7,7 @@ import { Invoices1764600000000 } from './1764600000000-invoices';
 import { Formalities1764700000000 } from './1764700000000-formalities';
 import { FormalityReminders1764750000000 } from './1764750000000-formality-reminders';
 import { Signatures1764800000000 } from './1764800000000-signatures';
+import { RequestIds1764900000000 } from './1764900000000-request-ids';
 
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   Formalities1764700000000,
   FormalityReminders1764750000000,
   Signatures1764800000000,
+  RequestIds1764900000000,
 ];

@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { DomainError } from '../../common/domain-error';
+import { StorageUnavailableError } from '../../storage/storage';
 import { createFormatError } from '../format-error';
 
 describe('formatError', () => {
@@ -28,5 +29,20 @@ describe('formatError', () => {
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     });
     expect(logged).toContain(original);
+  });
+
+  it('maps a file storage outage to STORAGE_UNAVAILABLE, even when its cause is a timeout like a database’s', () => {
+    const timeout = Object.assign(new Error('socket timed out'), { name: 'TimeoutError', code: 'ETIMEDOUT' });
+    const original = new StorageUnavailableError('File storage: could not store c/mail/x.pdf', { cause: timeout });
+    const wrapped = new GraphQLError(original.message, { originalError: original, path: ['issueInvoice'] });
+    expect(production({ message: original.message, path: ['issueInvoice'] }, wrapped)).toEqual({
+      message: 'The file storage is temporarily unavailable: nothing was changed. Retry in a few seconds.',
+      path: ['issueInvoice'],
+      locations: undefined,
+      extensions: { code: 'STORAGE_UNAVAILABLE', retryAfter: 5 },
+    });
+    expect(logged).toContain(original);
+    // The same timeout alone is a database outage, as before.
+    expect(production({ message: 'x' }, new GraphQLError('x', { originalError: timeout })).extensions?.code).toBe('SERVICE_UNAVAILABLE');
   });
 });

@@ -65,6 +65,32 @@ describe('production: __Host- session cookie and HSTS', () => {
   });
 });
 
+describe('GraphQL answers are never stored', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ NODE_ENV: 'production' });
+  });
+  afterAll(async () => app.close());
+
+  it('sends Cache-Control: no-store on answers with data, on errors and on refusals', async () => {
+    const { pair } = await signIn(app);
+    const post = (query: string, cookie = pair) =>
+      fetch(`${app.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie },
+        body: JSON.stringify({ query }),
+      });
+    const withData = await post(ME);
+    expect(withData.status).toBe(200);
+    expect(withData.headers.get('cache-control')).toBe('no-store');
+    const invalid = await post('{ nothingHere }');
+    expect(invalid.status).toBe(400);
+    expect(invalid.headers.get('cache-control')).toBe('no-store');
+    const anonymous = await post(ME, '');
+    expect(anonymous.headers.get('cache-control')).toBe('no-store');
+  });
+});
+
 describe('development: plain cookie, no HSTS', () => {
   let app: TestApp;
   beforeAll(async () => {

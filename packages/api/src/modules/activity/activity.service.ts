@@ -16,6 +16,10 @@ export interface ActivityInput {
   ip?: string | null;
 }
 
+/** The journal's action for a read by the operator's staff (see recordStaffRead). */
+export const STAFF_READ_ACTION = 'operator.viewed';
+const STAFF_READ_WINDOW_MS = 60 * 60_000;
+
 /** The activity journal. Written in the caller's transaction so an event exists iff its change does. */
 export class ActivityService {
   constructor(private readonly ds: DataSource) {}
@@ -33,6 +37,32 @@ export class ActivityService {
       ip: input.ip ?? null,
       createdAt: at,
     });
+  }
+
+  /**
+   * The operator's staff read a client's data (the company's page, a formality, a signature's
+   * evidence): the client's journal says so. Once per hour for the same person, company and thing,
+   * so that browsing does not flood the journal. Only staff who are not members of the company.
+   */
+  async recordStaffRead(ctx: ServiceContext, companyId: string, targetType: string, targetId: string): Promise<void> {
+    const userId = ctx.actor?.userId;
+    if (!userId) return;
+    const em = ctx.em ?? this.ds.manager;
+    const since = dbDate(this.ds.options.type, new Date(ctx.now.getTime() - STAFF_READ_WINDOW_MS));
+    const seen = await em
+      .getRepository(ActivityEventEntity)
+      .createQueryBuilder('a')
+      .select('a.id')
+      .where('a.company_id = :companyId AND a.created_at >= :since', { companyId, since })
+      .andWhere('a.actor_user_id = :userId AND a.action = :action AND a.target_id = :targetId', {
+        userId,
+        action: STAFF_READ_ACTION,
+        targetId,
+      })
+      .limit(1)
+      .getRawMany();
+    if (seen.length > 0) return;
+    await this.record(em, { companyId, actorUserId: userId, action: STAFF_READ_ACTION, targetType, targetId, ip: ctx.ip ?? null }, ctx.now);
   }
 
   /** A company's journal, newest first, keyset on (created_at, id) over ix_activity_company. */

@@ -27,10 +27,18 @@ export function toUserType(u: UserEntity): UserType {
 export async function loadViewer(ctx: RequestContext, userId: string): Promise<ViewerType | null> {
   const user = await ctx.loaders.userById.load(userId);
   if (!user) return null;
-  const memberships = await ctx.services.auth.activeMemberships(serviceContext(ctx), userId);
-  const companies = await ctx.loaders.companyById.loadMany(memberships.map((m) => m.companyId));
+  const [memberships, suspended] = await Promise.all([
+    ctx.services.auth.activeMemberships(serviceContext(ctx), userId),
+    ctx.services.auth.suspendedMemberships(serviceContext(ctx), userId),
+  ]);
+  const companies = await ctx.loaders.companyById.loadMany([...memberships, ...suspended].map((m) => m.companyId));
   return {
     user: toUserType(user),
+    suspendedMemberships: suspended.flatMap((m, i) => {
+      const company = companies[memberships.length + i];
+      if (!company || company instanceof Error) return [];
+      return [{ id: m.id, companyId: company.id, companyName: company.name }];
+    }),
     memberships: memberships.flatMap((m, i) => {
       const company = companies[i];
       if (!company || company instanceof Error) return [];
@@ -99,6 +107,16 @@ export class AuthResolver {
   async requestPasswordReset(@Arg('email', () => String) email: string, @Ctx() ctx: RequestContext): Promise<boolean> {
     await ctx.services.auth.requestPasswordReset(serviceContext(ctx), email);
     return true;
+  }
+
+  @Query(() => Boolean, {
+    description:
+      'Whether a password reset link still works (not used, not expired), without using it up: true or false, nothing else. Errors: RATE_LIMITED (too many checks from this client address; extensions.retryAfter).',
+  })
+  @Public()
+  @OncePerDocument()
+  async passwordResetLinkValid(@Arg('token', () => String) token: string, @Ctx() ctx: RequestContext): Promise<boolean> {
+    return ctx.services.auth.isResetLinkValid(serviceContext(ctx), token);
   }
 
   @Mutation(() => Boolean, {

@@ -21,6 +21,14 @@ import { PasswordResetEntity } from './password-reset.entity';
 import { SessionEntity } from './session.entity';
 import { UserEntity } from './user.entity';
 
+/** The shape of a reset link's token (base64url); anything else is refused before any lookup. */
+const RESET_TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
+/**
+ * Checks of reset links from one client address per hour: the reset page asks once per load, so
+ * this leaves room for reloads and a few links while making guessing by volume pointless.
+ */
+const RESET_LINK_CHECKS_PER_ADDRESS_PER_HOUR = 60;
+
 export type SessionLookup = { principal: SessionPrincipal } | { principal: null; expired: boolean };
 
 interface SessionRow {
@@ -44,6 +52,7 @@ export class AuthService {
   readonly loginGuard: LoginGuard;
   private readonly resetsPerEmail: Counter;
   private readonly resetsPerAddress: Counter;
+  private readonly resetChecksPerAddress: Counter;
 
   constructor(
     private readonly ds: DataSource,
@@ -56,6 +65,10 @@ export class AuthService {
     this.loginGuard = new LoginGuard(limits, env);
     this.resetsPerEmail = limits.counter('reset:email', { points: env.PASSWORD_RESETS_PER_EMAIL_PER_HOUR, durationSec: 3600 });
     this.resetsPerAddress = limits.counter('reset:address', { points: env.PASSWORD_RESETS_PER_IP_PER_HOUR, durationSec: 3600 });
+    this.resetChecksPerAddress = limits.counter('reset:check:address', {
+      points: RESET_LINK_CHECKS_PER_ADDRESS_PER_HOUR,
+      durationSec: 3600,
+    });
     deferred.handle('password_reset', (tx, p) => this.sendPasswordReset(tx, p.email));
     deferred.handle('login_locked', (tx, p) => this.notifyLocked(tx, p.email, new Date(p.lockedUntil)));
     // The dummy hash of unknown-email sign-ins, ready before the first one.
@@ -79,7 +92,8 @@ export class AuthService {
     const first = rows[0];
     if (!first) return { principal: null, expired: true };
     const lastSeen = toDate(first.last_seen_at);
-    const idleDeadline = addMinutes(lastSeen, this.env.SESSION_IDLE_MINUTES);
+    const staff = Boolean(Number(first.is_staff));
+    const idleDeadline = addMinutes(lastSeen, staff ? this.env.STAFF_SESSION_IDLE_MINUTES : this.env.SESSION_IDLE_MINUTES);
     if (toDate(first.expires_at) <= now || idleDeadline <= now || Boolean(Number(first.disabled))) {
       await this.ds.getRepository(SessionEntity).delete({ id: first.session_id });
       return { principal: null, expired: true };
@@ -119,6 +133,13 @@ export class AuthService {
     return (ctx.em ?? this.ds.manager)
       .getRepository(MembershipEntity)
       .find({ where: { userId, status: 'ACTIVE' }, order: { createdAt: 'ASC' } });
+  }
+
+  /** A person's suspended memberships, oldest first (the viewer names their companies, nothing more). */
+  async suspendedMemberships(ctx: ServiceContext, userId: string): Promise<MembershipEntity[]> {
+    return (ctx.em ?? this.ds.manager)
+      .getRepository(MembershipEntity)
+      .find({ where: { userId, status: 'SUSPENDED' }, order: { createdAt: 'ASC' } });
   }
 
   async login(ctx: ServiceContext, rawEmail: string, password: string): Promise<{ token: string; expiresAt: Date; user: UserEntity }> {
@@ -175,8 +196,10 @@ export class AuthService {
   async openSession(ctx: ServiceContext, userId: string): Promise<{ token: string; expiresAt: Date }> {
     const { now } = ctx;
     const token = newSecretToken();
-    const expiresAt = addHours(now, this.env.SESSION_ABSOLUTE_HOURS);
+    let expiresAt = addHours(now, this.env.SESSION_ABSOLUTE_HOURS);
     await withTransaction(this.ds, ctx, async ({ em }) => {
+      const user = await em.findOne(UserEntity, { where: { id: userId }, select: { id: true, isStaff: true } });
+      if (user?.isStaff) expiresAt = addHours(now, this.env.STAFF_SESSION_ABSOLUTE_HOURS);
       await em.insert(SessionEntity, {
         id: newId(now.getTime()),
         tokenHash: sha256Hex(token),
@@ -229,18 +252,38 @@ export class AuthService {
         expiresAt,
         usedAt: null,
       });
-      await this.outbox.enqueue(em, user.email, passwordResetEmail(user.locale, { firstName: user.firstName, url, expiresAt }), now);
+      await this.outbox.enqueue(
+        em,
+        user.email,
+        passwordResetEmail(user.locale, { firstName: user.firstName, url, expiresAt, publicUrl: this.env.publicUrl }),
+        now,
+      );
       await this.activity.record(em, { action: 'auth.password_reset_requested', actorUserId: user.id, ip: ctx.ip }, now);
     });
   }
 
   /** Single use: the token is consumed by a conditional update, so two concurrent uses can't both win. */
+  /** The reset of a link's token while it can still be used (not used, not expired), else null. */
+  private async usableReset(ctx: ServiceContext, token: string): Promise<PasswordResetEntity | null> {
+    if (!RESET_TOKEN.test(token)) return null;
+    const reset = await (ctx.em ?? this.ds.manager).getRepository(PasswordResetEntity).findOne({ where: { tokenHash: sha256Hex(token) } });
+    return reset && !reset.usedAt && reset.expiresAt > ctx.now ? reset : null;
+  }
+
+  /**
+   * Whether a reset link still works (the page says at once when it does not), without using it up.
+   * Nothing else: an unknown, used or expired link all answer false. Limited per client address.
+   */
+  async isResetLinkValid(ctx: ServiceContext, token: string): Promise<boolean> {
+    await requireWithin(this.resetChecksPerAddress, addressKey(ctx.ip), 'reset link checks from this address');
+    return (await this.usableReset(ctx, token)) !== null;
+  }
+
   async resetPassword(ctx: ServiceContext, token: string, password: string): Promise<void> {
     const { now } = ctx;
     const invalid = new DomainError('INVALID_TOKEN', 'This link is invalid, already used or expired. Ask for a new one.');
-    if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw invalid;
-    const reset = await (ctx.em ?? this.ds.manager).getRepository(PasswordResetEntity).findOne({ where: { tokenHash: sha256Hex(token) } });
-    if (!reset || reset.usedAt || reset.expiresAt <= now) throw invalid;
+    const reset = await this.usableReset(ctx, token);
+    if (!reset) throw invalid;
     const user = await (ctx.em ?? this.ds.manager).getRepository(UserEntity).findOneOrFail({ where: { id: reset.userId } });
     const strength = validatePassword(password, { email: user.email, firstName: user.firstName, lastName: user.lastName });
     if (!strength.ok) throw validationFailed([{ field: 'password', code: strength.error }]);
@@ -265,7 +308,7 @@ export class AuthService {
     await this.outbox.enqueue(
       ctx.em,
       user.email,
-      accountLockedEmail(user.locale, { firstName: user.firstName, lockedUntil, url }),
+      accountLockedEmail(user.locale, { firstName: user.firstName, lockedUntil, url, publicUrl: this.env.publicUrl }),
       ctx.now,
     );
     await this.activity.record(

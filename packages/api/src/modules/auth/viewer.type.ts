@@ -54,6 +54,20 @@ export class ViewerMembershipType {
   contactFor: ContactSubjectEnum[];
 }
 
+@ObjectType('ViewerSuspension', {
+  description: 'A membership of the signed-in user that an administrator suspended: it gives no access until reactivated.',
+})
+export class ViewerSuspensionType {
+  @Field(() => ID, { description: 'The membership.' })
+  id: string;
+
+  @Field(() => ID)
+  companyId: string;
+
+  @Field(() => String, { description: 'The company’s name, so the person knows whose administrators can reactivate them.' })
+  companyName: string;
+}
+
 @ObjectType('Viewer', { description: 'The signed-in user and the companies they can open.' })
 export class ViewerType {
   @Field(() => UserType)
@@ -62,4 +76,10 @@ export class ViewerType {
   @Field(() => [ViewerMembershipType], { description: 'Active memberships only: a suspended membership gives no access.' })
   @RequiresSignIn()
   memberships: ViewerMembershipType[];
+
+  @Field(() => [ViewerSuspensionType], {
+    description: 'Suspended memberships: no access, only the company’s id and name (whose administrators can reactivate them).',
+  })
+  @RequiresSignIn()
+  suspendedMemberships: ViewerSuspensionType[];
 }

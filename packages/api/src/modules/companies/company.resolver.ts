@@ -5,7 +5,7 @@ import { notFound } from '../../common/domain-error';
 import { pageSize } from '../../common/cursor';
 import { RequiresPermission, RequiresStaff } from '../../graphql/access';
 import type { RequestContext } from '../../graphql/context';
-import { serviceContext } from '../../graphql/actor';
+import { isStaffReading, serviceContext } from '../../graphql/actor';
 import { toInvitation } from '../team/team.resolver';
 import { InvitationType } from '../team/team.type';
 import { CompanyInput, CreateCompanyInput, FirstAdminInput } from './company.inputs';
@@ -38,6 +38,7 @@ export class CompanyResolver {
   async company(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<CompanyType | null> {
     const company = await ctx.loaders.companyById.load(id);
     if (!company) throw notFound('Company');
+    if (isStaffReading(ctx, id)) await ctx.services.activity.recordStaffRead(serviceContext(ctx), id, 'Company', id);
     return toCompanyType(company);
   }
 

@@ -35,4 +35,8 @@ export class DeferredRequestEntity {
 
   @Column({ name: 'created_at', ...DATETIME })
   createdAt: Date;
+
+  /** The HTTP request that caused it (its X-Request-Id); null for scheduled jobs' work. */
+  @Column({ name: 'request_id', type: 'varchar', length: 64, nullable: true })
+  requestId: string | null;
 }

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { newId } from '../../common/ids';
-import type { ServiceContext, TransactionalContext } from '../../db/with-transaction';
+import { transactionRequestId, type ServiceContext, type TransactionalContext } from '../../db/with-transaction';
 import { DeferredRequestEntity } from './deferred-request.entity';
 
 /** The public requests carried out after the answer, and what each one carries. */
@@ -59,12 +59,16 @@ export class DeferredRequests {
         nextAttemptAt: ctx.now,
         lastError: null,
         createdAt: ctx.now,
+        requestId: ctx.requestId ?? (ctx.em ? transactionRequestId(ctx.em) : null),
       })
       .updateEntity(false)
       .execute();
   }
 
-  /** Carries out one row in the worker's transaction; the caller's address is the request's. */
+  /**
+   * Carries out one row in the worker's transaction; the caller's address is the request's (and
+   * `ctx.requestId` the request's id, which the emails it writes carry).
+   */
   async carryOut(ctx: TransactionalContext, row: Pick<DeferredRequestEntity, 'kind' | 'payload'>): Promise<void> {
     const handler = this.handlers.get(row.kind as DeferredKind);
     if (!handler) throw new Error(`deferred request ${row.kind}: no handler`);

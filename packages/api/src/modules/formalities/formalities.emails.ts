@@ -10,6 +10,8 @@ export interface FormalityEmailParams {
   /** The formality's page in the client space. */
   url: string;
   reason: 'contact' | 'admin_fallback';
+  /** PUBLIC_URL: the footer links to the legal pages there. */
+  publicUrl: string;
 }
 
 function footer(locale: Locale, p: FormalityEmailParams): string {
@@ -91,5 +93,6 @@ export function formalityEmail(notice: FormalityNotice, locale: Locale, p: Forma
     [locale === 'en' ? `Hello ${p.firstName},` : `Bonjour ${p.firstName},`, t.body(p)],
     { label: locale === 'en' ? 'Open the formality' : 'Voir la formalité', url: p.url },
     footer(locale, p),
+    { locale, publicUrl: p.publicUrl },
   );
 }

@@ -3,7 +3,7 @@ import { pageSize } from '../../common/cursor';
 import { notFound } from '../../common/domain-error';
 import { InputLimits } from '../../common/input-limits';
 import { RequiresPermission, RequiresStaff } from '../../graphql/access';
-import { serviceContext } from '../../graphql/actor';
+import { isStaffReading, serviceContext } from '../../graphql/actor';
 import type { RequestContext } from '../../graphql/context';
 import { CompanyType } from '../companies/company.type';
 import { linkOwnerOf } from '../identity/principal';
@@ -175,6 +175,8 @@ export class FormalitiesResolver {
   @RequiresStaff()
   async operatorFormality(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<FormalityObjectType | null> {
     const row = await ctx.services.formalities.find(serviceContext(ctx), null, id);
+    if (row && isStaffReading(ctx, row.companyId))
+      await ctx.services.activity.recordStaffRead(serviceContext(ctx), row.companyId, 'Formality', row.id);
     return row ? toFormalityType(row) : null;
   }
 

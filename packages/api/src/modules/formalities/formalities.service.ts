@@ -709,7 +709,14 @@ export class FormalitiesService {
       await this.outbox.enqueue(
         tx.em,
         r.email,
-        formalityEmail(notice, r.locale, { firstName: r.firstName, companyName: company.name, title: formality.title, url, reason }),
+        formalityEmail(notice, r.locale, {
+          firstName: r.firstName,
+          companyName: company.name,
+          title: formality.title,
+          url,
+          reason,
+          publicUrl: this.settings.publicUrl,
+        }),
         tx.now,
       );
     }

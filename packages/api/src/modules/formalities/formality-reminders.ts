@@ -21,6 +21,8 @@ interface ReminderParams {
   overdue: boolean;
   url: string;
   reason: 'contact' | 'admin_fallback';
+  /** PUBLIC_URL: the footer links to the legal pages there. */
+  publicUrl: string;
 }
 
 const frenchDay = (day: string): string => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
@@ -40,6 +42,7 @@ export function formalityReminderEmail(locale: Locale, p: ReminderParams): Rende
       p.reason === 'contact'
         ? `You receive this reminder because you are the formalities contact of ${p.companyName}.`
         : `You receive this reminder as an administrator of ${p.companyName}, because no member is set as the formalities contact.`,
+      { locale, publicUrl: p.publicUrl },
     );
   }
   const day = frenchDay(p.dueDate);
@@ -56,6 +59,7 @@ export function formalityReminderEmail(locale: Locale, p: ReminderParams): Rende
     p.reason === 'contact'
       ? `Vous recevez ce rappel parce que vous êtes le contact formalités de ${p.companyName}.`
       : `Vous recevez ce rappel en tant qu’administrateur de ${p.companyName}, car aucun membre n’est désigné contact formalités.`,
+    { locale, publicUrl: p.publicUrl },
   );
 }
 
@@ -123,6 +127,7 @@ export class FormalityReminders {
             overdue: due < today,
             url,
             reason,
+            publicUrl: this.settings.publicUrl,
           });
           await this.outbox.enqueue(tx.em, r.email, email, tx.now);
         }

@@ -21,6 +21,8 @@ export interface InvoiceEmailParams {
   url: string;
   /** Why this person gets it: they are the billing contact, or an administrator because nobody is. */
   reason: 'contact' | 'admin_fallback';
+  /** PUBLIC_URL: the footer links to the legal pages there. */
+  publicUrl: string;
 }
 
 const englishDay = (day: string): string =>
@@ -53,6 +55,7 @@ export function invoiceIssuedEmail(locale: Locale, p: InvoiceEmailParams): Rende
           ],
           { label: 'View the credit note', url: p.url },
           footer(locale, p),
+          { locale, publicUrl: p.publicUrl },
         )
       : layoutEmail(
           'invoice_issued',
@@ -64,6 +67,7 @@ export function invoiceIssuedEmail(locale: Locale, p: InvoiceEmailParams): Rende
           ],
           { label: 'View the invoice', url: p.url },
           footer(locale, p),
+          { locale, publicUrl: p.publicUrl },
         );
   }
   const period = `du ${frenchDay(p.periodStart)} au ${frenchDay(p.periodEnd)}`;
@@ -78,6 +82,7 @@ export function invoiceIssuedEmail(locale: Locale, p: InvoiceEmailParams): Rende
         ],
         { label: 'Voir l’avoir', url: p.url },
         footer(locale, p),
+        { locale, publicUrl: p.publicUrl },
       )
     : layoutEmail(
         'invoice_issued',
@@ -89,6 +94,7 @@ export function invoiceIssuedEmail(locale: Locale, p: InvoiceEmailParams): Rende
         ],
         { label: 'Voir la facture', url: p.url },
         footer(locale, p),
+        { locale, publicUrl: p.publicUrl },
       );
 }
 
@@ -106,6 +112,7 @@ export function invoiceOverdueEmail(locale: Locale, p: InvoiceEmailParams): Rend
       ],
       { label: 'View the invoice', url: p.url },
       footer(locale, p),
+      { locale, publicUrl: p.publicUrl },
     );
   }
   return layoutEmail(
@@ -118,5 +125,6 @@ export function invoiceOverdueEmail(locale: Locale, p: InvoiceEmailParams): Rend
     ],
     { label: 'Voir la facture', url: p.url },
     footer(locale, p),
+    { locale, publicUrl: p.publicUrl },
   );
 }

@@ -642,6 +642,7 @@ export class InvoicesService {
         creditedNumber: row.creditedInvoiceNumber,
         url,
         reason,
+        publicUrl: this.settings.publicUrl,
       };
       await this.outbox.enqueue(
         em,

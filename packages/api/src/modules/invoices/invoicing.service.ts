@@ -3,6 +3,7 @@ import { DomainError, notFound } from '../../common/domain-error';
 import { isId, newId } from '../../common/ids';
 import { isUniqueViolation } from '../../db/errors';
 import type { ServiceContext } from '../../db/with-transaction';
+import { isStorageUnavailable, STORAGE_UNAVAILABLE_MESSAGE } from '../../storage/storage';
 import type { ActivityService } from '../activity/activity.service';
 import { CompanyEntity } from '../companies/company.entity';
 import { monthDays, monthLabelFr, monthOf } from './calendar';
@@ -448,5 +449,6 @@ const totalsOf = (t: InvoiceTotals): Pick<RunItem, 'netCents' | 'vatCents' | 'gr
 
 function failure(error: unknown): Pick<RunItem, 'errorCode' | 'error'> {
   if (error instanceof DomainError) return { errorCode: error.code, error: error.message };
+  if (isStorageUnavailable(error)) return { errorCode: 'STORAGE_UNAVAILABLE', error: STORAGE_UNAVAILABLE_MESSAGE };
   return { errorCode: 'INTERNAL_SERVER_ERROR', error: error instanceof Error ? error.message : String(error) };
 }

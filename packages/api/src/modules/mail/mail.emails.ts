@@ -14,6 +14,8 @@ export interface NewMailEmailParams {
   url: string;
   /** Why this person gets it: they are the mail contact, or an administrator because nobody is. */
   reason: 'contact' | 'admin_fallback';
+  /** PUBLIC_URL: the footer links to the legal pages there. */
+  publicUrl: string;
 }
 
 export function newMailEmail(locale: Locale, p: NewMailEmailParams): RenderedEmail {
@@ -33,6 +35,7 @@ export function newMailEmail(locale: Locale, p: NewMailEmailParams): RenderedEma
       p.reason === 'contact'
         ? `You receive this email because you are the mail contact of ${p.companyName}. An administrator can change who is notified in Team settings.`
         : `You receive this email as an administrator of ${p.companyName}, because no member is set as the mail contact. You can choose one in Team settings.`,
+      { locale, publicUrl: p.publicUrl },
     );
   }
   return layoutEmail(
@@ -48,5 +51,6 @@ export function newMailEmail(locale: Locale, p: NewMailEmailParams): RenderedEma
     p.reason === 'contact'
       ? `Vous recevez cet e-mail parce que vous êtes le contact courrier de ${p.companyName}. Un administrateur peut changer les personnes notifiées dans « Mon équipe ».`
       : `Vous recevez cet e-mail en tant qu’administrateur de ${p.companyName}, car aucun membre n’est désigné contact courrier. Vous pouvez en choisir un dans « Mon équipe ».`,
+    { locale, publicUrl: p.publicUrl },
   );
 }

@@ -15,7 +15,10 @@ export class MailFilterInput {
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'Received at or after this instant (inclusive).' })
   receivedFrom?: Date | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Received before this instant (exclusive).' })
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'Received before this instant (exclusive). A range ending before `receivedFrom` is refused (BAD_USER_INPUT).',
+  })
   receivedTo?: Date | null;
 
   @Field(() => String, { nullable: true, description: 'Text found in the sender or the recipient, ignoring case and accents.' })

@@ -1,3 +1,4 @@
+import { dateRangeError } from '@guichet/shared';
 import { decodeKeysetCursor, encodeCursor } from '../../common/cursor';
 import { toDate } from '../../common/dates';
 import { DomainError } from '../../common/domain-error';
@@ -98,6 +99,10 @@ export function normaliseFilter(filter: MailFilter | null | undefined): MailFilt
     ['receivedTo', f.receivedTo],
   ] as const) {
     if (d && Number.isNaN(d.getTime())) throw new DomainError('BAD_USER_INPUT', `filter.${name}: not a date.`);
+  }
+  // The shared rule of date ranges: a range typed backwards is refused, never read the other way round.
+  if (dateRangeError(f.receivedFrom, f.receivedTo)) {
+    throw new DomainError('BAD_USER_INPUT', 'filter.receivedTo: before filter.receivedFrom.');
   }
   return {
     tagIds: tagIds && tagIds.length > 0 ? tagIds : null,

@@ -200,6 +200,7 @@ export class MailService {
           receivedAt: item.receivedAt,
           url,
           reason,
+          publicUrl: this.env.publicUrl,
         }),
         now,
       );

@@ -45,4 +45,8 @@ export class OutboxEmailEntity {
 
   @Column({ name: 'sent_at', ...DATETIME, nullable: true })
   sentAt: Date | null;
+
+  /** The HTTP request that caused it (its X-Request-Id); null for scheduled jobs' work. */
+  @Column({ name: 'request_id', type: 'varchar', length: 64, nullable: true })
+  requestId: string | null;
 }

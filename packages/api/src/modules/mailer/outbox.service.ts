@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { newId } from '../../common/ids';
+import { transactionRequestId } from '../../db/with-transaction';
 import { OutboxEmailEntity } from './outbox-email.entity';
 import type { RenderedEmail } from './templates';
 
@@ -15,6 +16,7 @@ export interface OutboxMessage {
 export class OutboxService {
   constructor(private readonly ds: DataSource) {}
 
+  /** The email carries the request id of the unit of work `em` belongs to (withTransaction), if any. */
   async enqueue(em: EntityManager, to: string, email: RenderedEmail, at: Date = new Date()): Promise<string> {
     const id = newId(at.getTime());
     await em.insert(OutboxEmailEntity, {
@@ -30,6 +32,7 @@ export class OutboxService {
       lastError: null,
       createdAt: at,
       sentAt: null,
+      requestId: transactionRequestId(em),
     });
     return id;
   }

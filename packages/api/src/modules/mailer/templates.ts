@@ -1,4 +1,4 @@
-import type { Locale } from '@guichet/shared';
+import { LEGAL_PAGE_LABELS, LEGAL_PAGE_PATHS, type LegalPage, type Locale } from '@guichet/shared';
 
 export interface RenderedEmail {
   kind: string;
@@ -18,24 +18,60 @@ export function formatDateTime(d: Date, locale: Locale): string {
   }).format(d);
 }
 
-/** Paragraphs of plain text plus one call-to-action link, rendered as text and as simple HTML. */
+/** Who reads an email, and where: its language, and the site its links lead to. */
+export interface EmailSite {
+  locale: Locale;
+  /** PUBLIC_URL (no trailing slash): every link of an email is absolute. */
+  publicUrl: string;
+}
+
+/** The pages every email's footer links to, in this order. */
+const FOOTER_LEGAL_PAGES: readonly LegalPage[] = ['notice', 'privacy'];
+
+/** The legal notice and the privacy notice, in the email's language, as absolute links. */
+export function legalLinks(site: EmailSite): { label: string; url: string }[] {
+  return FOOTER_LEGAL_PAGES.map((page) => ({
+    label: LEGAL_PAGE_LABELS[page][site.locale],
+    url: `${site.publicUrl}${LEGAL_PAGE_PATHS[page]}`,
+  }));
+}
+
+/**
+ * Paragraphs of plain text plus one call-to-action link, rendered as text and as simple HTML. The
+ * footer ends with the links to the legal notice and the privacy notice, in the email's language.
+ */
 export function layoutEmail(
   kind: string,
   subject: string,
   paragraphs: string[],
   action: { label: string; url: string },
   footer: string,
+  site: EmailSite,
 ): RenderedEmail {
-  const text = [...paragraphs, `${action.label} : ${action.url}`, '', footer].join('\n\n');
-  const html = `<!doctype html><html><body style="font-family:Arial,sans-serif;color:#1f2937;line-height:1.5">
+  const legal = legalLinks(site);
+  const colon = site.locale === 'fr' ? ' :' : ':';
+  const text = [
+    ...paragraphs,
+    `${action.label} : ${action.url}`,
+    '',
+    footer,
+    legal.map((l) => `${l.label}${colon} ${l.url}`).join('\n'),
+  ].join('\n\n');
+  const html = `<!doctype html><html lang="${site.locale}"><body style="font-family:Arial,sans-serif;color:#1f2937;line-height:1.5">
 ${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
 <p><a href="${escapeHtml(action.url)}" style="background:#1d4ed8;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${escapeHtml(action.label)}</a></p>
 <p style="font-size:13px;color:#4b5563">${escapeHtml(action.url)}</p>
-<hr><p style="font-size:12px;color:#4b5563">${escapeHtml(footer)}</p></body></html>`;
+<hr><p style="font-size:12px;color:#4b5563">${escapeHtml(footer)}</p>
+<p style="font-size:12px;color:#4b5563">${legal
+    .map((l) => `<a href="${escapeHtml(l.url)}" style="color:#4b5563">${escapeHtml(l.label)}</a>`)
+    .join(' · ')}</p></body></html>`;
   return { kind, subject, text, html };
 }
 
-export function passwordResetEmail(locale: Locale, params: { firstName: string; url: string; expiresAt: Date }): RenderedEmail {
+export function passwordResetEmail(
+  locale: Locale,
+  params: { firstName: string; url: string; expiresAt: Date; publicUrl: string },
+): RenderedEmail {
   const expires = formatDateTime(params.expiresAt, locale);
   if (locale === 'en') {
     return layoutEmail(
@@ -49,6 +85,7 @@ export function passwordResetEmail(locale: Locale, params: { firstName: string; 
       ],
       { label: 'Choose a new password', url: params.url },
       'Guichet — your business address client space.',
+      { locale, publicUrl: params.publicUrl },
     );
   }
   return layoutEmail(
@@ -62,11 +99,15 @@ export function passwordResetEmail(locale: Locale, params: { firstName: string; 
     ],
     { label: 'Choisir un nouveau mot de passe', url: params.url },
     'Guichet — l’espace client de votre domiciliation.',
+    { locale, publicUrl: params.publicUrl },
   );
 }
 
 /** Sent once per lock, when repeated sign-in failures lock an account. */
-export function accountLockedEmail(locale: Locale, params: { firstName: string; lockedUntil: Date; url: string }): RenderedEmail {
+export function accountLockedEmail(
+  locale: Locale,
+  params: { firstName: string; lockedUntil: Date; url: string; publicUrl: string },
+): RenderedEmail {
   const until = formatDateTime(params.lockedUntil, locale);
   if (locale === 'en') {
     return layoutEmail(
@@ -80,6 +121,7 @@ export function accountLockedEmail(locale: Locale, params: { firstName: string; 
       ],
       { label: 'Choose a new password', url: params.url },
       'Guichet — your business address client space.',
+      { locale, publicUrl: params.publicUrl },
     );
   }
   return layoutEmail(
@@ -93,5 +135,6 @@ export function accountLockedEmail(locale: Locale, params: { firstName: string; 
     ],
     { label: 'Choisir un nouveau mot de passe', url: params.url },
     'Guichet — l’espace client de votre domiciliation.',
+    { locale, publicUrl: params.publicUrl },
   );
 }

@@ -8,6 +8,8 @@ interface Common {
   documentTitle: string;
   /** The formality's page in the client space. */
   url: string;
+  /** PUBLIC_URL: the footer links to the legal pages there. */
+  publicUrl: string;
 }
 
 const hello = (locale: Locale, firstName: string): string => (locale === 'en' ? `Hello ${firstName},` : `Bonjour ${firstName},`);
@@ -26,6 +28,7 @@ export function signatureRequestedEmail(locale: Locale, p: Common): RenderedEmai
       ],
       { label: 'Read and sign', url: p.url },
       'Only you can sign this document: nobody can do it for you, and nobody will ask you for your code.',
+      { locale, publicUrl: p.publicUrl },
     );
   }
   return layoutEmail(
@@ -38,6 +41,7 @@ export function signatureRequestedEmail(locale: Locale, p: Common): RenderedEmai
     ],
     { label: 'Lire et signer', url: p.url },
     'Vous seul pouvez signer ce document : personne ne peut le faire à votre place, et personne ne vous demandera votre code.',
+    { locale, publicUrl: p.publicUrl },
   );
 }
 
@@ -56,6 +60,7 @@ export function signatureCodeEmail(locale: Locale, p: Common & { code: string; e
       ],
       { label: open(locale), url: p.url },
       'Guichet — electronic signature.',
+      { locale, publicUrl: p.publicUrl },
     );
   }
   return layoutEmail(
@@ -69,6 +74,7 @@ export function signatureCodeEmail(locale: Locale, p: Common & { code: string; e
     ],
     { label: open(locale), url: p.url },
     'Guichet — signature électronique.',
+    { locale, publicUrl: p.publicUrl },
   );
 }
 
@@ -89,6 +95,7 @@ export function signatureCompletedEmail(
       p.reason === 'contact'
         ? `You receive this email because you are the formalities contact of ${p.companyName}.`
         : `You receive this email as an administrator of ${p.companyName}, because no member is set as the formalities contact.`,
+      { locale, publicUrl: p.publicUrl },
     );
   }
   return layoutEmail(
@@ -102,6 +109,7 @@ export function signatureCompletedEmail(
     p.reason === 'contact'
       ? `Vous recevez cet e-mail parce que vous êtes le contact formalités de ${p.companyName}.`
       : `Vous recevez cet e-mail en tant qu’administrateur de ${p.companyName}, car aucun membre n’est désigné contact formalités.`,
+    { locale, publicUrl: p.publicUrl },
   );
 }
 
@@ -117,6 +125,7 @@ export function signatureCancelledEmail(locale: Locale, p: Common & { reason: st
       ],
       { label: open(locale), url: p.url },
       'Guichet — electronic signature.',
+      { locale, publicUrl: p.publicUrl },
     );
   }
   return layoutEmail(
@@ -128,6 +137,7 @@ export function signatureCancelledEmail(locale: Locale, p: Common & { reason: st
     ],
     { label: open(locale), url: p.url },
     'Guichet — signature électronique.',
+    { locale, publicUrl: p.publicUrl },
   );
 }
 
@@ -136,7 +146,15 @@ export type OperatorAlert = 'locked' | 'declined';
 /** To the operator (OPERATOR_EMAIL), in French: a signature needs them. */
 export function operatorSignatureAlertEmail(
   alert: OperatorAlert,
-  p: { companyName: string; formalityTitle: string; documentTitle: string; signerName: string; reason: string | null; url: string },
+  p: {
+    companyName: string;
+    formalityTitle: string;
+    documentTitle: string;
+    signerName: string;
+    reason: string | null;
+    url: string;
+    publicUrl: string;
+  },
 ): RenderedEmail {
   const what =
     alert === 'locked'
@@ -150,5 +168,6 @@ export function operatorSignatureAlertEmail(
     [`Formalité « ${p.formalityTitle} » de ${p.companyName}.`, what],
     { label: 'Ouvrir la formalité', url: p.url },
     'Guichet — message automatique au service formalités.',
+    { locale: 'fr', publicUrl: p.publicUrl },
   );
 }

@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, UseMiddle
 import { notFound } from '../../common/domain-error';
 import { InputLimits } from '../../common/input-limits';
 import { OncePerDocument, RequiresPermission, RequiresStaff } from '../../graphql/access';
-import { serviceContext } from '../../graphql/actor';
+import { isStaffReading, serviceContext } from '../../graphql/actor';
 import type { RequestContext } from '../../graphql/context';
 import { FormalityObjectType } from '../formalities/formalities.type';
 import { linkOwnerOf } from '../identity/principal';
@@ -66,6 +66,9 @@ export class SignatureRequestFieldsResolver {
   @RequiresStaff()
   async evidence(@Root() r: SignatureRequestType, @Ctx() ctx: RequestContext): Promise<SignatureEvidenceType> {
     const e = await ctx.services.signatures.evidence(serviceContext(ctx), r.id);
+    const companyId = e.events[0]?.companyId;
+    if (companyId && isStaffReading(ctx, companyId))
+      await ctx.services.activity.recordStaffRead(serviceContext(ctx), companyId, 'SignatureEvidence', r.id);
     return {
       events: e.events.map(toSignatureEventType),
       finalHash: e.finalHash,

@@ -273,6 +273,7 @@ export class SignaturesService {
             title: formality.title,
             url: common.url,
             reason,
+            publicUrl: this.settings.publicUrl,
           }),
           'signature awaited, to a formalities contact',
         );
@@ -780,6 +781,7 @@ export class SignaturesService {
       formalityTitle: formality.title,
       documentTitle: request.documentTitle,
       url: `${this.settings.publicUrl}/c/${encodeURIComponent(company.id)}/services/${encodeURIComponent(formality.id)}`,
+      publicUrl: this.settings.publicUrl,
     };
   }
 
@@ -820,6 +822,7 @@ export class SignaturesService {
         signerName: request.signerName,
         reason,
         url,
+        publicUrl: this.settings.publicUrl,
       }),
       `operator told (${alert})`,
     );

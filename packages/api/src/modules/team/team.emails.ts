@@ -10,6 +10,8 @@ export interface InvitationEmailParams {
   expiresAt: Date;
   accountExists: boolean;
   forgotPasswordUrl: string;
+  /** PUBLIC_URL: the footer links to the legal pages there. */
+  publicUrl: string;
 }
 
 /** The invitation, its resend and its reminder share one text; `kind` changes the opening. */
@@ -35,6 +37,7 @@ export function invitationEmail(locale: Locale, kind: 'invitation' | 'invitation
       ],
       { label: 'Accept the invitation', url: p.url },
       'You received this email because an administrator of this company entered your address. If you were not expecting it, ignore it.',
+      { locale, publicUrl: p.publicUrl },
     );
   }
   return layoutEmail(
@@ -55,6 +58,7 @@ export function invitationEmail(locale: Locale, kind: 'invitation' | 'invitation
     ],
     { label: 'Accepter l’invitation', url: p.url },
     'Vous recevez cet e-mail parce qu’un administrateur de cette entreprise a saisi votre adresse. Si vous ne l’attendiez pas, ignorez-le.',
+    { locale, publicUrl: p.publicUrl },
   );
 }
 
@@ -62,7 +66,7 @@ export function invitationEmail(locale: Locale, kind: 'invitation' | 'invitation
 export function adminNoticeEmail(
   locale: Locale,
   kind: 'new_link_requested' | 'access_requested',
-  p: { companyName: string; personName: string; email: string; message?: string | null; url: string },
+  p: { companyName: string; personName: string; email: string; message?: string | null; url: string; publicUrl: string },
 ): RenderedEmail {
   if (locale === 'en') {
     const subject =
@@ -86,6 +90,7 @@ export function adminNoticeEmail(
       ['Hello,', ...lines],
       { label: 'Open the Team page', url: p.url },
       'Guichet — your business address client space.',
+      { locale, publicUrl: p.publicUrl },
     );
   }
   const subject =
@@ -109,5 +114,6 @@ export function adminNoticeEmail(
     ['Bonjour,', ...lines],
     { label: 'Ouvrir Mon équipe', url: p.url },
     'Guichet — l’espace client de votre domiciliation.',
+    { locale, publicUrl: p.publicUrl },
   );
 }

@@ -67,6 +67,7 @@ export function toInvitation(inv: InvitationEntity, invitedByName: string | null
     lastSentAt: inv.lastSentAt,
     invitedByName,
     createdAt: inv.createdAt,
+    newLinkRequestedAt: inv.newLinkRequestedAt,
   };
 }
 
@@ -174,7 +175,8 @@ export class TeamResolver {
 
   @Mutation(() => InvitationType, {
     nullable: true,
-    description: 'Emails a new link (valid 7 days) and voids the previous ones. Works on an expired invitation.',
+    description:
+      'Emails a new link (valid 7 days) and voids the previous ones. Works on an expired invitation, and on a withdrawn one whose invitee asked for a new link (newLinkRequestedAt). Errors: CONFLICT, RATE_LIMITED.',
   })
   @RequiresPermission('team:manage', { arg: 'companyId' })
   async resendInvitation(

@@ -5,6 +5,7 @@ import { In, IsNull, MoreThan } from 'typeorm';
 import {
   CONTACT_SUBJECTS,
   nameComparisonKey,
+  isLastActiveAdmin,
   normaliseScopes,
   validateEmail,
   validatePassword,
@@ -278,6 +279,7 @@ export class TeamService {
         expiresAt: inv.expiresAt,
         accountExists,
         forgotPasswordUrl: `${this.env.publicUrl}/forgot-password`,
+        publicUrl: this.env.publicUrl,
       }),
       now,
     );
@@ -491,16 +493,30 @@ export class TeamService {
     return inv;
   }
 
-  /** A new link (the old one stops working), valid 7 days again; works on an expired invitation. */
+  /** Whether the person of `email` is already a member of the company (any status). */
+  private async isMemberByEmail(em: EntityManager, companyId: string, email: string): Promise<boolean> {
+    const user = await em.findOneBy(UserEntity, { email });
+    return user !== null && (await em.exists(MembershipEntity, { where: { companyId, userId: user.id } }));
+  }
+
+  /**
+   * A new link (the old one stops working), valid 7 days again; works on an expired invitation, and
+   * on a withdrawn one whose invitee asked for a new link since (the request is then answered).
+   */
   async resend(ctx: ServiceContext, companyId: string, invitationId: string): Promise<InvitationEntity> {
     const actor = actorIn(ctx);
     return withTransaction(this.ds, ctx, async ({ em, now }) => {
       const inv = await this.pendingInvitation(em, companyId, invitationId);
-      if (inv.status !== 'PENDING') {
+      // A withdrawn invitation comes back only when its invitee asked for a new link since.
+      const requestedAfterRevoke = inv.status === 'REVOKED' && inv.newLinkRequestedAt !== null;
+      if (inv.status !== 'PENDING' && !requestedAfterRevoke) {
         throw new DomainError(
           'CONFLICT',
           `This invitation is ${inv.status.toLowerCase()}: it cannot be resent. Send a new invitation instead.`,
         );
+      }
+      if (requestedAfterRevoke && (await this.isMemberByEmail(em, companyId, inv.email))) {
+        throw new DomainError('CONFLICT', 'This person has joined the company meanwhile: no new link is needed.');
       }
       if (((await this.sendsThisWeek(em, [inv.email], now)).get(inv.email) ?? 0) >= INVITATION_SENDS_PER_EMAIL_PER_WEEK) {
         throw new DomainError('RATE_LIMITED', `At most ${INVITATION_SENDS_PER_EMAIL_PER_WEEK} invitation emails per address per week.`, [
@@ -522,11 +538,14 @@ export class TeamService {
         lastSentAt: now,
         reminderSentAt: null,
         reminderTokenHash: null,
+        status: 'PENDING',
+        newLinkRequestedAt: null,
         updatedAt: now,
       };
-      await em.update(
+      // Conditional on the status read above: of a resend and a revoke at once, one wins.
+      const won = await em.update(
         InvitationEntity,
-        { id: inv.id },
+        { id: inv.id, status: inv.status },
         {
           tokenHash: updated.tokenHash,
           expiresAt: updated.expiresAt,
@@ -535,9 +554,12 @@ export class TeamService {
           lastSentAt: now,
           reminderSentAt: null,
           reminderTokenHash: null,
+          status: 'PENDING',
+          newLinkRequestedAt: null,
           updatedAt: now,
         },
       );
+      if (won.affected !== 1) throw new DomainError('CONFLICT', 'This invitation was accepted or withdrawn meanwhile.');
       await this.enqueueInvitationEmail(em, updated, token, 'invitation', now);
       await this.activity.record(
         em,
@@ -569,7 +591,8 @@ export class TeamService {
       const won = await em.update(
         InvitationEntity,
         { id: inv.id, status: 'PENDING' },
-        { status: 'REVOKED', pendingKey: null, updatedAt: now },
+        // Withdrawing answers any earlier request for a new link (the administrator chose not to).
+        { status: 'REVOKED', pendingKey: null, newLinkRequestedAt: null, updatedAt: now },
       );
       if (won.affected !== 1) throw new DomainError('CONFLICT', 'This invitation was accepted or withdrawn meanwhile.');
       await this.activity.record(
@@ -586,7 +609,7 @@ export class TeamService {
         },
         now,
       );
-      return { ...inv, status: 'REVOKED', pendingKey: null, updatedAt: now };
+      return { ...inv, status: 'REVOKED', pendingKey: null, newLinkRequestedAt: null, updatedAt: now };
     });
   }
 
@@ -792,7 +815,12 @@ export class TeamService {
       await this.outbox.enqueue(
         em,
         admin.email,
-        adminNoticeEmail(admin.locale, kind, { companyName: company.name, ...p, url: `${this.env.publicUrl}/c/${companyId}/team` }),
+        adminNoticeEmail(admin.locale, kind, {
+          companyName: company.name,
+          ...p,
+          url: `${this.env.publicUrl}/c/${companyId}/team`,
+          publicUrl: this.env.publicUrl,
+        }),
         now,
       );
     }
@@ -808,12 +836,12 @@ export class TeamService {
 
   /** Whether removing ADMIN (or access) from `target` would leave the company without an active administrator. */
   private async wouldLoseLastAdmin(em: EntityManager, target: MembershipEntity): Promise<boolean> {
-    if (target.status !== 'ACTIVE' || !target.scopes.includes('ADMIN')) return false;
-    const admins = await em.find(MembershipEntity, {
+    if (!isLastActiveAdmin(target, [target])) return false;
+    const active = await em.find(MembershipEntity, {
       where: { companyId: target.companyId, status: 'ACTIVE' },
-      select: { id: true, scopes: true },
+      select: { id: true, scopes: true, status: true },
     });
-    return admins.filter((m) => m.scopes.includes('ADMIN') && m.id !== target.id).length === 0;
+    return isLastActiveAdmin(target, active);
   }
 
   async updateScopes(

@@ -130,6 +130,13 @@ export class InvitationType {
 
   @Field(() => GraphQLISODateTime)
   createdAt: Date;
+
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description:
+      'When the invitee asked, from an expired or withdrawn link, for a new one; null once a new link is sent (or the invitation withdrawn after the request). resendInvitation answers it, also on a withdrawn invitation.',
+  })
+  newLinkRequestedAt: Date | null;
 }
 
 @ObjectType('AccessRequest', { description: 'Someone asked to join the company from the public form.' })

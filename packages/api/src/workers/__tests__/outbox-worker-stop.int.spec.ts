@@ -41,7 +41,12 @@ describe('outbox worker stop (shutdown)', () => {
       const when = new Date(at.getTime() + i);
       ids.push(
         await db.ds.transaction((em) =>
-          outbox.enqueue(em, to, passwordResetEmail('fr', { firstName: 'A', url: 'http://localhost/r?token=x', expiresAt: when }), when),
+          outbox.enqueue(
+            em,
+            to,
+            passwordResetEmail('fr', { firstName: 'A', url: 'http://localhost/r?token=x', expiresAt: when, publicUrl: 'http://localhost' }),
+            when,
+          ),
         ),
       );
     }

@@ -28,6 +28,7 @@ describe('ERROR_CODES', () => {
         'BATCH_TOO_LARGE',
         'QUERY_TOO_COMPLEX',
         'SERVICE_UNAVAILABLE',
+        'STORAGE_UNAVAILABLE',
         'PAYLOAD_TOO_LARGE',
         'UNSUPPORTED_MEDIA_TYPE',
       ].sort(),

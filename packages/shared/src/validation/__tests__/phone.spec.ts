@@ -46,6 +46,11 @@ describe('formatPhone', () => {
     expect(formatPhone('+442079460958', 'GB')).toBe('020 7946 0958');
   });
 
+  it('formats every number internationally without a home region', () => {
+    expect(formatPhone('+33199001234', null)).toBe('+33 1 99 00 12 34');
+    expect(formatPhone('+442079460958', null)).toBe('+44 20 7946 0958');
+  });
+
   it('returns unparsable input unchanged', () => {
     expect(formatPhone('not a phone')).toBe('not a phone');
   });

@@ -1,5 +1,6 @@
 import { sha256Hex } from '../../../common/tokens';
 import { codesOf, DEMO_PASSWORD, PERSONA_EMAILS, startTestApp, type TestApp } from '../../../../test/harness';
+import { gqlFrom } from '../../../../test/client-address';
 
 const ME =
   'query { me { user { id email firstName lastLoginAt locale isStaff } memberships { scopes permissions status company { id name } } } }';
@@ -92,6 +93,35 @@ describe('authentication', () => {
       PERSONA_EMAILS.chloe,
     ]);
     expect(codesOf(await old.gql(COMPANY, { id: demoId }))).toEqual(['SESSION_EXPIRED']);
+  });
+
+  it('holds the operator’s staff to shorter sessions: idle after STAFF_SESSION_IDLE_MINUTES, over after STAFF_SESSION_ABSOLUTE_HOURS', async () => {
+    const staffEnd = async () =>
+      (
+        await app.db.ds.query('SELECT expires_at FROM sessions WHERE user_id = (SELECT id FROM users WHERE email = ?)', [
+          PERSONA_EMAILS.olivia,
+        ])
+      )[0]?.expires_at;
+    const before = Date.now();
+    const olivia = await app.as('olivia');
+    const ends = new Date(await staffEnd()).getTime();
+    expect(ends).toBeGreaterThanOrEqual(before + app.env.STAFF_SESSION_ABSOLUTE_HOURS * 3_600_000 - 1000);
+    expect(ends).toBeLessThan(before + app.env.SESSION_ABSOLUTE_HOURS * 3_600_000);
+    expect(app.env.STAFF_SESSION_IDLE_MINUTES).toBeLessThan(app.env.SESSION_IDLE_MINUTES);
+
+    // Idle a little longer than staff may be, well within what a member may be.
+    const idleFor = (app.env.STAFF_SESSION_IDLE_MINUTES + 1) * 60_000;
+    expect(idleFor).toBeLessThan(app.env.SESSION_IDLE_MINUTES * 60_000);
+    const setIdle = (email: string) =>
+      app.db.ds.query('UPDATE sessions SET last_seen_at = ? WHERE user_id = (SELECT id FROM users WHERE email = ?)', [
+        app.db.date(new Date(Date.now() - idleFor)),
+        email,
+      ]);
+    const alice = await app.as('alice');
+    await setIdle(PERSONA_EMAILS.olivia);
+    await setIdle(PERSONA_EMAILS.alice);
+    expect(codesOf(await olivia.gql(COMPANY, { id: demoId }))).toEqual(['SESSION_EXPIRED']);
+    expect(codesOf(await alice.gql(COMPANY, { id: demoId }))).toEqual([]);
   });
 
   it('reads permissions from the database on every request', async () => {
@@ -192,6 +222,34 @@ describe('password reset', () => {
     expect(codesOf(await app.client().gql(LOGIN, { e: PERSONA_EMAILS.alice, p: DEMO_PASSWORD }))).toEqual(['INVALID_CREDENTIALS']);
     expect((await app.client().gql(LOGIN, { e: PERSONA_EMAILS.alice, p: winner })).errors).toBeUndefined();
     expect(codesOf(await app.client().gql(RESET, { t: token, p: 'encore une phrase de passe' }))).toEqual(['INVALID_TOKEN']);
+  });
+
+  it('says whether a reset link still works, without using it up and without saying anything else', async () => {
+    const CHECK = 'query($t: String!) { passwordResetLinkValid(token: $t) }';
+    await app.client().gql(REQUEST, { e: PERSONA_EMAILS.chloe });
+    const token = await linkTokenFor(PERSONA_EMAILS.chloe);
+    expect((await app.client().gql(CHECK, { t: token })).data).toEqual({ passwordResetLinkValid: true });
+    expect((await app.client().gql(CHECK, { t: token })).data).toEqual({ passwordResetLinkValid: true });
+    // Checking did not consume it: the password can still be set with it, once.
+    expect((await app.client().gql(RESET, { t: token, p: 'une phrase de passe toute neuve' })).data).toEqual({ resetPassword: true });
+    // Used, unknown or malformed: the same false, nothing about the account.
+    for (const t of [token, 'x'.repeat(43), 'not a token']) {
+      const res = await app.client().gql(CHECK, { t });
+      expect({ data: res.data, errors: res.errors }).toEqual({ data: { passwordResetLinkValid: false }, errors: undefined });
+    }
+  });
+
+  it('limits the link checks from one address', async () => {
+    const CHECK = 'query($t: String!) { passwordResetLinkValid(token: $t) }';
+    const answers: string[] = [];
+    for (let i = 0; i < 61; i += 1) {
+      const res = await gqlFrom<{ passwordResetLinkValid: boolean }>(app, '203.0.113.7', CHECK, { t: 'y'.repeat(43) });
+      answers.push(res.errors ? codesOf(res).join() : String(res.data?.passwordResetLinkValid));
+    }
+    expect(answers.slice(0, 60).every((answer) => answer === 'false')).toBe(true);
+    expect(answers[60]).toBe('RATE_LIMITED');
+    // Another address is not held back.
+    expect((await gqlFrom(app, '203.0.113.8', CHECK, { t: 'y'.repeat(43) })).data).toEqual({ passwordResetLinkValid: false });
   });
 
   it('refuses an expired or unknown token', async () => {

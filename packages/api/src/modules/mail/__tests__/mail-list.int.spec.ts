@@ -188,6 +188,20 @@ describe('mail list, filters and tags', () => {
     expect(codesOf(await bruno.gql(LIST, { id: demoId, filter: { tagIds: ['x'] } }))).toEqual(['BAD_USER_INPUT']);
   });
 
+  it('refuses a date range that ends before it starts, rather than reading it the other way round', async () => {
+    const inverted = await bruno.gql(LIST, {
+      id: demoId,
+      filter: { receivedFrom: '2026-03-31T00:00:00.000Z', receivedTo: '2026-03-01T00:00:00.000Z' },
+    });
+    expect(codesOf(inverted)).toEqual(['BAD_USER_INPUT']);
+    expect(inverted.errors?.[0]?.message).toBe('filter.receivedTo: before filter.receivedFrom.');
+    const oneDay = await bruno.gql(LIST, {
+      id: demoId,
+      filter: { receivedFrom: '2026-03-01T00:00:00.000Z', receivedTo: '2026-03-02T00:00:00.000Z' },
+    });
+    expect(oneDay.errors).toBeUndefined();
+  });
+
   it('runs the same number of SQL statements for 5 and for 50 items (tags batched, count only when asked)', async () => {
     const ds = app.db.ds;
     const logger = ds.logger;

@@ -60,7 +60,12 @@ describe('outbox worker with a real SMTP server', () => {
       outbox.enqueue(
         em,
         to,
-        passwordResetEmail('fr', { firstName: 'Alice', url: 'http://localhost/reset-password?token=abc', expiresAt: at }),
+        passwordResetEmail('fr', {
+          firstName: 'Alice',
+          url: 'http://localhost/reset-password?token=abc',
+          expiresAt: at,
+          publicUrl: 'http://localhost',
+        }),
         at,
       ),
     );

@@ -231,6 +231,50 @@ describe('inviting members', () => {
     expect((await invite(alice, demoId, [row('ines.roche@exemple.fr')])).invitedCount).toBe(1);
   });
 
+  it('shows the administrators a withdrawn invitation’s request for a new link, and sends one in one step', async () => {
+    const result = await invite(alice, demoId, [row('paul.girard@exemple.fr')]);
+    const token = await latestLink(app, 'paul.girard@exemple.fr');
+    const id = result.rows[0]?.invitation?.id;
+    await alice.gql('mutation($c: ID!, $i: ID!) { revokeInvitation(companyId: $c, invitationId: $i) { status } }', { c: demoId, i: id });
+    type Row = { id: string; status: string; newLinkRequestedAt: string | null };
+    const rowOf = async (): Promise<Row | undefined> => {
+      const list = await alice.gql<{ company: { invitations: Row[] } }>(
+        'query($id: ID!) { company(id: $id) { invitations { id status newLinkRequestedAt } } }',
+        { id: demoId },
+      );
+      return list.data?.company.invitations.find((i) => i.id === id);
+    };
+    expect(await rowOf()).toEqual({ id, status: 'REVOKED', newLinkRequestedAt: null });
+
+    const before = Date.now();
+    await app.client().gql('mutation($t: String!) { requestNewInvitationLink(token: $t) }', { t: token });
+    await app.runDeferred();
+    const requested = await rowOf();
+    expect(requested?.status).toBe('REVOKED');
+    expect(Date.parse(requested?.newLinkRequestedAt ?? '')).toBeGreaterThanOrEqual(before - 1000);
+
+    // One click: a new link goes out, the invitation is pending again, the request is answered.
+    const resent = await alice.gql<{ resendInvitation: { status: string; sentCount: number; newLinkRequestedAt: string | null } }>(
+      'mutation($c: ID!, $i: ID!) { resendInvitation(companyId: $c, invitationId: $i) { status sentCount newLinkRequestedAt } }',
+      { c: demoId, i: id },
+    );
+    expect(resent.data?.resendInvitation).toEqual({ status: 'PENDING', sentCount: 2, newLinkRequestedAt: null });
+    const fresh = await latestLink(app, 'paul.girard@exemple.fr');
+    expect(fresh).not.toBe(token);
+    expect((await app.client().gql(ACCEPT, { t: fresh, input: { password: 'une phrase de passe solide' } })).errors).toBeUndefined();
+  });
+
+  it('still refuses to resend a withdrawn invitation nobody asked a new link for', async () => {
+    const result = await invite(alice, demoId, [row('rose.petit@exemple.fr')]);
+    const id = result.rows[0]?.invitation?.id;
+    await alice.gql('mutation($c: ID!, $i: ID!) { revokeInvitation(companyId: $c, invitationId: $i) { status } }', { c: demoId, i: id });
+    const res = await alice.gql('mutation($c: ID!, $i: ID!) { resendInvitation(companyId: $c, invitationId: $i) { status } }', {
+      c: demoId,
+      i: id,
+    });
+    expect(codesOf(res)).toEqual(['CONFLICT']);
+  });
+
   it('sends one reminder a day before expiry, whose link works as well as the first one', async () => {
     await invite(alice, demoId, [row('jules.marchand@exemple.fr')]);
     const original = await latestLink(app, 'jules.marchand@exemple.fr');

@@ -119,10 +119,17 @@ describe('managing members', () => {
     const chloeId = await idOf('chloe.durand@demo-sas.fr');
     expect((await alice.gql(SUSPEND, { c: demoId, m: chloeId })).data).toEqual({ suspendMember: { status: 'SUSPENDED' } });
     expect(codesOf(await chloe.gql(COMPANY, { id: demoId }))).toEqual(['NOT_FOUND']);
-    expect((await chloe.gql<{ me: { memberships: unknown[] } }>('query { me { memberships { id } } }')).data?.me.memberships).toEqual([]);
+    const ME = 'query { me { memberships { id } suspendedMemberships { id companyId companyName } } }';
+    type Me = { me: { memberships: unknown[]; suspendedMemberships: unknown[] } };
+    // No access, but the SPA can say which company's administrators can reactivate her.
+    expect((await chloe.gql<Me>(ME)).data?.me).toEqual({
+      memberships: [],
+      suspendedMemberships: [{ id: chloeId, companyId: demoId, companyName: 'Demo SAS' }],
+    });
     expect((await members()).find((m) => m.id === chloeId)?.status).toBe('SUSPENDED');
     expect((await alice.gql(REACTIVATE, { c: demoId, m: chloeId })).data).toEqual({ reactivateMember: { status: 'ACTIVE' } });
     expect((await chloe.gql(COMPANY, { id: demoId })).data).toEqual({ company: { name: 'Demo SAS' } });
+    expect((await chloe.gql<Me>(ME)).data?.me.suspendedMemberships).toEqual([]);
   });
 
   it('removes a member for good: access refused on the next request, journaled', async () => {
