@@ -48,6 +48,7 @@ const config: CodegenConfig = {
         '!src/features/api-access/**/*.graphql',
         '!src/features/invoices/**/*.graphql',
         '!src/features/formalities/**/*.graphql',
+        '!src/features/legal/**/*.graphql',
       ],
     },
     'src/features/team/api/generated.ts': {
@@ -72,6 +73,8 @@ const config: CodegenConfig = {
     'src/features/invoices/api/generated.ts': { ...typedDocuments, documents: ['src/features/invoices/**/*.graphql'] },
     // Services (the client's formalities): a lazy page too.
     'src/features/formalities/api/generated.ts': { ...typedDocuments, documents: ['src/features/formalities/**/*.graphql'] },
+    // The legal pages (mentions légales, terms of use, privacy notice): lazy pages too.
+    'src/features/legal/api/generated.ts': { ...typedDocuments, documents: ['src/features/legal/**/*.graphql'] },
     // The operator's formalities pages (open, ask, review, deliver, request a signature, move, evidence).
     'src/features/operator/api/formalities/generated.ts': {
       ...typedDocuments,

@@ -1,4 +1,5 @@
 import { createApolloClient } from '@/lib/apollo-client';
+import { followAccessChange } from '@/lib/access-change';
 import { endSession } from '@/lib/auth';
 import { createI18n } from '@/lib/i18n';
 import { AppProvider } from './provider';
@@ -9,6 +10,8 @@ const client = createApolloClient({
   // A protected call found no valid session: forget the user; the signed-in layout then sends
   // them to the login page with a "session expired" notice and a way back here.
   onSessionEnd: () => void endSession(client, 'expired'),
+  // A refused operation: the access may have changed meanwhile; follow it and forget what was lost.
+  onAccessDenied: () => void followAccessChange(client),
 });
 
 export function App() {

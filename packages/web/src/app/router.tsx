@@ -1,4 +1,5 @@
 import type { ApolloClient } from '@apollo/client';
+import { LEGAL_PAGES, type LegalPage } from '@guichet/shared';
 import { useMemo, type ComponentType } from 'react';
 import { createBrowserRouter, redirect, type LoaderFunctionArgs, type RouteObject } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
@@ -36,6 +37,29 @@ function companyPageRoute(page: CompanyPage): RouteObject {
         );
       }
       return { Component: GuardedPage, ErrorBoundary: RouteError };
+    },
+  };
+}
+
+/**
+ * A legal page (public, signed in or not): its loader reads who is signed in (the page shows in their
+ * frame) and preloads the operator's identity, so the page renders whole; a failed load is shown
+ * and retried by the page.
+ */
+function legalPageRoute(client: ApolloClient, page: LegalPage): RouteObject {
+  return {
+    path: paths.legal[page].path,
+    loader: async () => {
+      const { LegalNoticeDocument } = await import('@/features/legal/api/generated');
+      await Promise.all([loadViewer(client), client.query({ query: LegalNoticeDocument }).catch(() => undefined)]);
+      return null;
+    },
+    lazy: async () => {
+      const { LegalRoute } = await import('./routes/legal');
+      function LegalPageRoute() {
+        return <LegalRoute page={page} />;
+      }
+      return { Component: LegalPageRoute };
     },
   };
 }
@@ -101,6 +125,7 @@ export function createRoutes(client: ApolloClient): RouteObject[] {
           path: paths.devMailbox.path,
           lazy: () => import('./routes/dev/mailbox'),
         },
+        ...LEGAL_PAGES.map((page) => legalPageRoute(client, page)),
         {
           id: 'app',
           loader: async ({ request }) => {

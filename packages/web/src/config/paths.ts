@@ -1,4 +1,4 @@
-import type { Permission } from '@guichet/shared';
+import { LEGAL_PAGE_PATHS, type Permission } from '@guichet/shared';
 
 /**
  * Every URL of the SPA, in one place. `path` is the router pattern (relative for child routes),
@@ -45,6 +45,15 @@ export const paths = {
   },
   /** The public "ask to join a company" form. */
   requestAccess: { path: '/request-access', getHref: () => '/request-access' },
+  /**
+   * The legal pages (public, signed in or not; linked from every page's footer and every email): the
+   * same paths in every language, shared with the API's emails.
+   */
+  legal: {
+    notice: { path: LEGAL_PAGE_PATHS.notice, getHref: () => LEGAL_PAGE_PATHS.notice },
+    terms: { path: LEGAL_PAGE_PATHS.terms, getHref: () => LEGAL_PAGE_PATHS.terms },
+    privacy: { path: LEGAL_PAGE_PATHS.privacy, getHref: () => LEGAL_PAGE_PATHS.privacy },
+  },
   /** Development only: the emails the product would have sent. */
   devMailbox: {
     path: '/dev/mailbox',

@@ -8,6 +8,11 @@ export type SessionEndReason = 'UNAUTHENTICATED' | 'SESSION_EXPIRED';
 export interface CreateApolloClientOptions {
   /** Called when a protected operation finds no valid session (expired, revoked, signed out elsewhere). */
   onSessionEnd?: (reason: SessionEndReason) => void;
+  /**
+   * Called when the API refuses an operation (FORBIDDEN): the person's access may have changed
+   * since the page was loaded.
+   */
+  onAccessDenied?: () => void;
   /** Replaces the HTTP link (tests). */
   link?: ApolloLink;
 }
@@ -30,6 +35,8 @@ export function createApolloClient(options: CreateApolloClientOptions = {}): Apo
     const code = errorCodeOf(error);
     if (code && SESSION_ERROR_CODES.includes(code)) {
       options.onSessionEnd?.(code as SessionEndReason);
+    } else if (code === 'FORBIDDEN') {
+      options.onAccessDenied?.();
     }
   });
   const httpLink = options.link ?? new HttpLink({ uri: env.graphqlUrl, credentials: 'same-origin' });

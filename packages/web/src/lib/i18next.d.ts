@@ -4,6 +4,7 @@ import type { devMailboxFr } from '@/locales/dev-mailbox/fr';
 import type { formalitiesFr } from '@/locales/formalities/fr';
 import type { fr } from '@/locales/fr';
 import type { invoicesFr } from '@/locales/invoices/fr';
+import type { legalFr } from '@/locales/legal/fr';
 import type { mailFr } from '@/locales/mail/fr';
 import type { operatorBillingFr } from '@/locales/operator-billing/fr';
 import type { operatorFormalitiesFr } from '@/locales/operator-formalities/fr';
@@ -25,6 +26,7 @@ declare module 'i18next' {
       formalities: typeof formalitiesFr;
       operatorBilling: typeof operatorBillingFr;
       operatorFormalities: typeof operatorFormalitiesFr;
+      legal: typeof legalFr;
     };
   }
 }

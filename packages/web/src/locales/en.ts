@@ -9,6 +9,7 @@ export const en: Messages = {
     skipToContent: 'Skip to content',
     loading: 'Loading…',
     backHome: 'Back to home',
+    legalNav: 'Legal information',
   },
   language: {
     label: 'Language',
@@ -70,11 +71,14 @@ export const en: Messages = {
       invalidToken: 'This reset link is no longer valid: it has already been used, or it has expired.',
       missingToken: 'This link is incomplete. Open the whole link from the email, or ask for a new one.',
       askAgain: 'Ask for a new link',
+      checking: 'Checking the link…',
     },
   },
   shell: {
     mainNav: 'Main navigation',
-    home: 'Guichet, home',
+    home: 'Guichet (home)',
+    /** Read after the brand name in the logo link (“Guichet (home)”). */
+    homeSuffix: ' (home)',
     company: 'Company',
     companies: 'Your companies',
     switchCompany: 'Switch company',
@@ -142,6 +146,11 @@ export const en: Messages = {
       whoToAsk: 'To get it, ask an administrator of {{company}}: they can change your access from My team.',
       company: 'You do not have access to this company, or it does not exist.',
       companyHint: 'If you should have access, ask an administrator of that company to invite you.',
+      suspended: 'Your access to {{company}} is suspended.',
+      suspendedHint: 'To have it restored, ask an administrator of {{company}}: they can reactivate you from My team.',
+      staffOnCompany:
+        'As an operator of the domiciliation company, you are not a member of this company: its client space is for its members.',
+      operatorCompanies: 'See the companies in the operator space',
       staff: 'This page is for the domiciliation company’s operators only.',
       generic: 'You do not have access to this page.',
       yourCompanies: 'Your companies',

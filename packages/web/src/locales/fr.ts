@@ -11,6 +11,8 @@ export const fr = {
     skipToContent: 'Aller au contenu',
     loading: 'Chargement…',
     backHome: 'Retour à l’accueil',
+    /** The footer of every page: its links to the legal pages (names from @guichet/shared). */
+    legalNav: 'Informations légales',
   },
   language: {
     label: 'Langue',
@@ -72,11 +74,14 @@ export const fr = {
       invalidToken: 'Ce lien de réinitialisation n’est plus valable : il a déjà servi, ou il a expiré.',
       missingToken: 'Ce lien est incomplet. Ouvrez le lien reçu par e-mail en entier, ou demandez-en un nouveau.',
       askAgain: 'Demander un nouveau lien',
+      checking: 'Vérification du lien…',
     },
   },
   shell: {
     mainNav: 'Navigation principale',
-    home: 'Guichet, accueil',
+    home: 'Guichet (accueil)',
+    /** Read after the brand name in the logo link (“Guichet (accueil)”). */
+    homeSuffix: ' (accueil)',
     company: 'Entreprise',
     companies: 'Vos entreprises',
     switchCompany: 'Changer d’entreprise',
@@ -144,6 +149,11 @@ export const fr = {
       whoToAsk: 'Pour l’obtenir, adressez-vous à un administrateur de {{company}} : il peut modifier votre accès depuis Mon équipe.',
       company: 'Vous n’avez pas accès à cette entreprise, ou elle n’existe pas.',
       companyHint: 'Si vous devriez y avoir accès, demandez à un administrateur de cette entreprise de vous inviter.',
+      suspended: 'Votre accès à {{company}} est suspendu.',
+      suspendedHint: 'Pour le rétablir, adressez-vous à un administrateur de {{company}} : il peut vous réactiver depuis Mon équipe.',
+      staffOnCompany:
+        'En tant qu’opérateur de la domiciliation, vous n’êtes pas membre de cette entreprise : son espace client est réservé à ses membres.',
+      operatorCompanies: 'Voir les entreprises dans l’espace opérateur',
       staff: 'Cette page est réservée aux opérateurs de la domiciliation.',
       generic: 'Vous n’avez pas accès à cette page.',
       yourCompanies: 'Vos entreprises',

@@ -24,6 +24,7 @@ export function buildMembership(scopes: readonly Scope[], company: { id?: string
 export function buildViewer(
   overrides: {
     memberships?: Membership[];
+    suspendedMemberships?: Viewer['suspendedMemberships'];
     isStaff?: boolean;
     locale?: 'FR' | 'EN';
     firstName?: string;
@@ -43,5 +44,6 @@ export function buildViewer(
       isStaff: overrides.isStaff ?? false,
     },
     memberships: overrides.memberships ?? [],
+    suspendedMemberships: overrides.suspendedMemberships ?? [],
   };
 }

@@ -58,6 +58,7 @@ export function buildInvitation(overrides: Partial<Omit<TeamInvitationFragment, 
     lastSentAt: '2030-01-01T09:00:00.000Z',
     invitedByName: 'Camille Martin',
     createdAt: '2030-01-01T09:00:00.000Z',
+    newLinkRequestedAt: null,
     ...overrides,
   };
 }

@@ -6,6 +6,7 @@ import { render, screen, waitFor } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { AppProvider } from '@/app/provider';
 import { createRoutes } from '@/app/router';
+import { followAccessChange } from '@/lib/access-change';
 import { createApolloClient } from '@/lib/apollo-client';
 import { endSession, writeViewer, type Viewer } from '@/lib/auth';
 import { MeDocument } from '@/lib/graphql/generated';
@@ -55,6 +56,7 @@ export function renderApp(url: string, options: RenderAppOptions = {}) {
       mocksMe ? mockLink : ApolloLink.split((operation) => operation.operationName === 'Me', meLink, mockLink),
     ]),
     onSessionEnd: () => void endSession(client, 'expired'), // as in the browser (app/index.tsx)
+    onAccessDenied: () => void followAccessChange(client),
   });
   if (options.viewer) writeViewer(client, options.viewer);
   else client.writeQuery({ query: MeDocument, data: { me: null } });

@@ -2,7 +2,7 @@ import { validationMessage } from '@guichet/shared';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { GraphQLError } from 'graphql';
-import { RequestPasswordResetDocument, ResetPasswordDocument } from '@/lib/graphql/generated';
+import { PasswordResetLinkValidDocument, RequestPasswordResetDocument, ResetPasswordDocument } from '@/lib/graphql/generated';
 import { fr } from '@/locales/fr';
 import { findPageTitle, normalized, renderApp } from '@/testing/test-utils';
 
@@ -35,12 +35,29 @@ describe('forgot password', () => {
   });
 });
 
+/** The page's check of its link on load (the API answers true or false). */
+const linkCheck = (token: string, valid: boolean) => ({
+  request: { query: PasswordResetLinkValidDocument, variables: { token } },
+  result: { data: { passwordResetLinkValid: valid } },
+});
+
 describe('reset password', () => {
+  it('says at once that a used, expired or unknown link no longer works, with a way to ask for a new one', async () => {
+    renderApp('/reset-password?token=dead-token', { mocks: [linkCheck('dead-token', false)] });
+    await findPageTitle();
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(normalized(fr.auth.reset.invalidToken));
+    expect(screen.getByRole('link', { name: fr.auth.reset.askAgain })).toHaveAttribute('href', '/forgot-password');
+    // No form to fill in for nothing.
+    expect(screen.queryByLabelText(fr.auth.reset.password)).toBeNull();
+    expect(screen.queryByRole('button', { name: fr.auth.reset.submit })).toBeNull();
+  });
+
   it('checks the new password with the shared rules and the confirmation', async () => {
     const user = userEvent.setup();
-    renderApp('/reset-password?token=abc');
+    renderApp('/reset-password?token=abc', { mocks: [linkCheck('abc', true)] });
     await findPageTitle();
-    const password = screen.getByLabelText(fr.auth.reset.password);
+    const password = await screen.findByLabelText(fr.auth.reset.password);
     const confirmation = screen.getByLabelText(fr.auth.reset.confirm);
     await user.type(password, 'short');
     await user.type(confirmation, 'other');
@@ -57,6 +74,8 @@ describe('reset password', () => {
     const password = 'un cheval violet mange des crepes';
     renderApp('/reset-password?token=used-token', {
       mocks: [
+        // Still valid when the page opened; used elsewhere before the form was sent.
+        linkCheck('used-token', true),
         {
           request: { query: ResetPasswordDocument, variables: { token: 'used-token', password } },
           result: {
@@ -66,7 +85,7 @@ describe('reset password', () => {
       ],
     });
     await findPageTitle();
-    await user.type(screen.getByLabelText(fr.auth.reset.password), password);
+    await user.type(await screen.findByLabelText(fr.auth.reset.password), password);
     await user.type(screen.getByLabelText(fr.auth.reset.confirm), password);
     await user.click(screen.getByRole('button', { name: fr.auth.reset.submit }));
     const alert = await screen.findByRole('alert');
@@ -79,6 +98,7 @@ describe('reset password', () => {
     const password = 'un cheval violet mange des crepes';
     renderApp('/reset-password?token=good', {
       mocks: [
+        linkCheck('good', true),
         {
           request: { query: ResetPasswordDocument, variables: { token: 'good', password } },
           result: { data: { resetPassword: true } },
@@ -86,7 +106,7 @@ describe('reset password', () => {
       ],
     });
     await findPageTitle();
-    await user.type(screen.getByLabelText(fr.auth.reset.password), password);
+    await user.type(await screen.findByLabelText(fr.auth.reset.password), password);
     await user.type(screen.getByLabelText(fr.auth.reset.confirm), password);
     await user.click(screen.getByRole('button', { name: fr.auth.reset.submit }));
     expect(await screen.findByRole('status')).toHaveTextContent(fr.auth.reset.done);

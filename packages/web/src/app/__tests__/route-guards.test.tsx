@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { COMPANY_PAGES } from '@/config/paths';
 import { fr } from '@/locales/fr';
 import { buildMembership, buildViewer } from '@/testing/fixtures';
-import { findPageTitle, renderApp, waitForPath } from '@/testing/test-utils';
+import { findPageTitle, normalized, renderApp, waitForPath } from '@/testing/test-utils';
 
 const forbiddenCases = ROLES.flatMap((role) =>
   COMPANY_PAGES.filter((page) => !page.anyOf.some((permission) => can(ROLE_SCOPES[role], permission))).map((page) => ({
@@ -46,6 +46,29 @@ describe('route guards', () => {
     expect(await findPageTitle()).toHaveTextContent(fr.errors.noAccess.title);
     expect(screen.getByRole('main')).toHaveTextContent(fr.errors.noAccess.company);
     expect(screen.queryByRole('navigation', { name: fr.shell.mainNav })).toBeNull();
+  });
+
+  it('tells a suspended member that their access is suspended and who can restore it', async () => {
+    const viewer = buildViewer({
+      memberships: [],
+      suspendedMemberships: [{ __typename: 'ViewerSuspension', id: 'membership-acme', companyId: 'acme', companyName: 'ACME SAS' }],
+    });
+    renderApp('/c/acme/mail', { viewer });
+    expect(await findPageTitle()).toHaveTextContent(fr.errors.noAccess.title);
+    const main = screen.getByRole('main');
+    expect(main).toHaveTextContent(normalized(fr.errors.noAccess.suspended.replace('{{company}}', 'ACME SAS')));
+    expect(main).toHaveTextContent(normalized(fr.errors.noAccess.suspendedHint.replace('{{company}}', 'ACME SAS')));
+    expect(main).not.toHaveTextContent(normalized(fr.errors.noAccess.company));
+    expect(main).not.toHaveTextContent(normalized(fr.errors.noAccess.companyHint));
+  });
+
+  it('tells staff that a client space is for its members, and where their own tools are', async () => {
+    renderApp('/c/acme/mail', { viewer: buildViewer({ isStaff: true, memberships: [] }) });
+    expect(await findPageTitle()).toHaveTextContent(fr.errors.noAccess.title);
+    const main = screen.getByRole('main');
+    expect(main).toHaveTextContent(normalized(fr.errors.noAccess.staffOnCompany));
+    expect(main).not.toHaveTextContent(normalized(fr.errors.noAccess.companyHint));
+    expect(within(main).getByRole('link', { name: fr.errors.noAccess.operatorCompanies })).toHaveAttribute('href', '/operator/companies');
   });
 
   it('sends an anonymous visitor to the login page with a way back', async () => {

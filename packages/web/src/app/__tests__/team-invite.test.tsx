@@ -112,6 +112,33 @@ describe('invite dialog', () => {
     expect(field(rows[0]!, t.row.email)).toHaveFocus();
   });
 
+  it('shows no error on a row nobody typed in, even once its fields are left', async () => {
+    const { user, dialog } = await openInviteDialog();
+    const [row] = rowsOf(dialog);
+    expect(field(row!, t.row.email)).toHaveFocus();
+    // Opening the paste box takes the focus away from the empty first row.
+    await user.click(within(dialog).getByRole('button', { name: t.paste.toggle }));
+    expect(field(row!, t.row.email)).not.toHaveAttribute('aria-invalid');
+    expect(field(row!, t.row.email)).not.toHaveAccessibleDescription(message('EMAIL_REQUIRED'));
+    // Walking through the empty fields does not flag them either.
+    await user.click(field(row!, t.row.firstName));
+    await user.tab();
+    await user.tab();
+    expect(
+      within(row!)
+        .getAllByRole('textbox')
+        .filter((input) => input.getAttribute('aria-invalid') === 'true'),
+    ).toHaveLength(0);
+    expect(within(dialog).queryByText(message('EMAIL_REQUIRED'))).toBeNull();
+    expect(within(dialog).queryByText(message('NAME_REQUIRED'))).toBeNull();
+
+    // Typed then emptied, the field says what it needs once left.
+    await user.type(field(row!, t.row.email), 'a');
+    await user.clear(field(row!, t.row.email));
+    await user.tab();
+    expect(field(row!, t.row.email)).toHaveAccessibleDescription(message('EMAIL_REQUIRED'));
+  });
+
   it('checks rows with the shared rules, linking each error to its field', async () => {
     const { user, dialog } = await openInviteDialog();
     const [row] = rowsOf(dialog);

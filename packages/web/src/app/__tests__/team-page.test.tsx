@@ -75,7 +75,9 @@ describe('Mon équipe: members', () => {
     expect(self).toHaveTextContent(`(${t.members.you})`);
     expect(within(self).getByRole('list')).toHaveTextContent('CourrierFacturation');
     expect(self).toHaveTextContent('il y a 3 heures');
-    expect(self).toHaveTextContent(t.members.linkNotReceived);
+    // An active member who joined without a link: "has not received a link" would contradict it.
+    expect(self).not.toHaveTextContent(t.members.linkNotReceived);
+    expect(self).not.toHaveTextContent(t.members.linkReceived);
     const suspended = rowOf('Chloé Durand');
     expect(suspended).toHaveTextContent('Courrier + Facturation');
     expect(suspended).toHaveTextContent(t.members.statusBadge.SUSPENDED);
@@ -160,13 +162,51 @@ describe('Mon équipe: members', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 
-  it('shows LAST_ADMIN clearly when the last administrator would lose the role', async () => {
-    const { user } = await renderTeam('/c/acme/team', [
-      {
-        request: { query: UpdateMemberScopesDocument, variables: { companyId: 'acme', memberId: camille.id, scopes: ['FACTURATION'] } },
-        result: { errors: [new GraphQLError('last admin', { extensions: { code: 'LAST_ADMIN' } })] },
-      },
-    ]);
+  it('keeps the last administrator from demoting, suspending or removing herself, and says why', async () => {
+    const { user } = await renderTeam();
+    await user.click(screen.getByRole('button', { name: 'Gérer l’accès de Camille Martin' }));
+    const dialog = screen.getByRole('dialog', { name: 'Accès de Camille Martin' });
+    // Accessible descriptions keep the no-break spaces of French typography.
+    const why = ERROR_MESSAGES.LAST_ADMIN.fr;
+    expect(within(dialog).getByRole('radio', { name: /^Administrateur/ })).toBeChecked();
+    for (const name of [/^Gestion de courrier/, /^Facturation/, /^Gestion de formalité/, new RegExp(`^${t.scopes.custom}`)]) {
+      expect(within(dialog).getByRole('radio', { name })).toBeDisabled();
+    }
+    expect(within(dialog).getByRole('group', { name: t.scopes.legend })).toHaveAccessibleDescription(expect.stringContaining(why));
+    expect(within(dialog).getByRole('button', { name: t.member.suspend })).toBeDisabled();
+    expect(within(dialog).getByRole('button', { name: t.member.remove })).toBeDisabled();
+    expect(within(dialog).getByRole('button', { name: t.member.remove })).toHaveAccessibleDescription(expect.stringContaining(why));
+    // "Contact pour" stays editable.
+    expect(within(dialog).getByRole('checkbox', { name: 'Courrier' })).toBeEnabled();
+  });
+
+  it('lets an administrator step down while another one remains', async () => {
+    const dominique = buildMember({ firstName: 'Dominique', lastName: 'Roy', scopes: ['ADMIN'], role: 'ADMINISTRATEUR' });
+    const user = userEvent.setup();
+    renderApp('/c/acme/team', { viewer: admin, mocks: [teamMock('acme', { members: [camille, dominique, bruno] })] });
+    await screen.findByRole('table');
+    await user.click(screen.getByRole('button', { name: 'Gérer l’accès de Camille Martin' }));
+    const dialog = screen.getByRole('dialog', { name: 'Accès de Camille Martin' });
+    expect(within(dialog).getByRole('radio', { name: /^Facturation/ })).toBeEnabled();
+    expect(within(dialog).getByRole('button', { name: t.member.remove })).toBeEnabled();
+    expect(within(dialog).queryByText(normalized(ERROR_MESSAGES.LAST_ADMIN.fr))).toBeNull();
+  });
+
+  it('shows LAST_ADMIN clearly when the other administrator left meanwhile', async () => {
+    // The list still shows a second administrator; the API knows better.
+    const dominique = buildMember({ firstName: 'Dominique', lastName: 'Roy', scopes: ['ADMIN'], role: 'ADMINISTRATEUR' });
+    const user = userEvent.setup();
+    renderApp('/c/acme/team', {
+      viewer: admin,
+      mocks: [
+        teamMock('acme', { members: [camille, dominique, bruno] }),
+        {
+          request: { query: UpdateMemberScopesDocument, variables: { companyId: 'acme', memberId: camille.id, scopes: ['FACTURATION'] } },
+          result: { errors: [new GraphQLError('last admin', { extensions: { code: 'LAST_ADMIN' } })] },
+        },
+      ],
+    });
+    await screen.findByRole('table');
     await user.click(screen.getByRole('button', { name: 'Gérer l’accès de Camille Martin' }));
     const dialog = screen.getByRole('dialog', { name: 'Accès de Camille Martin' });
     await user.click(within(dialog).getByRole('radio', { name: /^Facturation/ }));
@@ -175,6 +215,56 @@ describe('Mon équipe: members', () => {
     expect(within(dialog).getByText(normalized(t.member.tokensRevokedNote))).toBeInTheDocument();
     await user.click(within(dialog).getByRole('button', { name: t.member.save }));
     expect(await within(dialog).findByRole('alert')).toHaveTextContent(normalized(ERROR_MESSAGES.LAST_ADMIN.fr));
+  });
+
+  it('says which "contact for" subjects a role change drops, and keeps them ticked for a role that grants them again', async () => {
+    const dana = buildMember({
+      firstName: 'Dana',
+      lastName: 'Roux',
+      scopes: ['FACTURATION'],
+      role: 'FACTURATION',
+      contactFor: ['FACTURATION'],
+    });
+    const user = userEvent.setup();
+    renderApp('/c/acme/team', {
+      viewer: admin,
+      mocks: [
+        teamMock('acme', { members: [camille, dana] }),
+        {
+          request: {
+            query: UpdateMemberScopesDocument,
+            variables: { companyId: 'acme', memberId: dana.id, scopes: ['COURRIER', 'FACTURATION'] },
+          },
+          result: {
+            data: { updateMemberScopes: { ...dana, scopes: ['COURRIER', 'FACTURATION'], role: null, contactFor: ['FACTURATION'] } },
+          },
+        },
+      ],
+    });
+    await screen.findByRole('table');
+    await user.click(screen.getByRole('button', { name: 'Gérer l’accès de Dana Roux' }));
+    const dialog = screen.getByRole('dialog', { name: 'Accès de Dana Roux' });
+    const contact = () => within(dialog).getByRole('group', { name: t.contactFor.legend });
+    expect(within(contact()).getByRole('checkbox', { name: 'Facturation' })).toBeChecked();
+
+    // To Courrier: Facturation would be dropped, and the dialog says so before saving.
+    await user.click(within(dialog).getByRole('radio', { name: /^Gestion de courrier/ }));
+    expect(within(dialog).getByText(normalized(t.member.contactForLost.replace('{{subjects}}', 'Facturation')))).toBeInTheDocument();
+    // Back to Facturation: the subject comes back, still ticked, and nothing is lost any more.
+    await user.click(within(dialog).getByRole('radio', { name: /^Facturation/ }));
+    expect(within(contact()).getByRole('checkbox', { name: 'Facturation' })).toBeChecked();
+    expect(within(dialog).queryByText(/ne sera plus/)).toBeNull();
+
+    // Through a combination that grants it as well: kept, and sent as kept.
+    await user.click(within(dialog).getByRole('radio', { name: new RegExp(`^${t.scopes.custom}`) }));
+    const areas = within(dialog).getByRole('group', { name: t.scopes.customLegend });
+    // The combination starts from the member's current area.
+    expect(within(areas).getByRole('checkbox', { name: 'Facturation' })).toBeChecked();
+    await user.click(within(areas).getByRole('checkbox', { name: 'Courrier' }));
+    expect(within(contact()).getByRole('checkbox', { name: 'Facturation' })).toBeChecked();
+    expect(within(contact()).getByRole('checkbox', { name: 'Courrier' })).not.toBeChecked();
+    await user.click(within(dialog).getByRole('button', { name: t.member.save }));
+    expect(await screen.findByText(/Le rôle de Dana Roux est maintenant/)).toBeInTheDocument();
   });
 
   it('changes a role, limiting "contact for" to what the new role opens', async () => {
@@ -222,17 +312,21 @@ describe('Mon équipe: invitations and access requests', () => {
                 expiresAt: '2030-02-08T09:00:00.000Z',
                 sentCount: 2,
                 lastSentAt: '2030-02-01T09:00:00.000Z',
+                newLinkRequestedAt: null,
               },
             },
           },
         },
         {
           request: { query: RevokeInvitationDocument, variables: { companyId: 'acme', invitationId: pending.id } },
-          result: { data: { revokeInvitation: { __typename: 'Invitation', id: pending.id, status: 'REVOKED' } } },
+          result: { data: { revokeInvitation: { __typename: 'Invitation', id: pending.id, status: 'REVOKED', newLinkRequestedAt: null } } },
         },
       ],
     });
     await screen.findByRole('table');
+    // The tab counts the invitations that still call for something: pending and expired.
+    const tabCount = () => screen.getByRole('tab', { name: /^Invitations/ }).querySelector('.tabs__count')?.textContent;
+    expect(tabCount()).toBe('2');
     const row = (email: string) => screen.getByRole('rowheader', { name: new RegExp(email) }).closest('tr') as HTMLElement;
     expect(row('lea.moreau@exemple.fr')).toHaveTextContent('En attente');
     expect(row('hugo@exemple.fr')).toHaveTextContent('Expirée');
@@ -249,6 +343,48 @@ describe('Mon équipe: invitations and access requests', () => {
     await user.click(within(confirm).getByRole('button', { name: t.invitations.revokeConfirm }));
     expect(await screen.findByText(/L’invitation de lea.moreau@exemple.fr est annulée/)).toBeInTheDocument();
     expect(row('lea.moreau@exemple.fr')).toHaveTextContent('Annulée');
+    expect(tabCount()).toBe('1');
+  });
+
+  it('shows a withdrawn invitation’s request for a new link on its row, and sends one in one click', async () => {
+    const revoked = buildInvitation({
+      email: 'paul@exemple.fr',
+      status: 'REVOKED',
+      sentCount: 1,
+      newLinkRequestedAt: '2030-01-02T10:00:00.000Z',
+    });
+    const user = userEvent.setup();
+    renderApp('/c/acme/team?tab=invitations', {
+      viewer: admin,
+      mocks: [
+        teamMock('acme', { members: [camille], invitations: [revoked] }),
+        {
+          request: { query: ResendInvitationDocument, variables: { companyId: 'acme', invitationId: revoked.id } },
+          result: {
+            data: {
+              resendInvitation: {
+                __typename: 'Invitation',
+                id: revoked.id,
+                status: 'PENDING',
+                expiresAt: '2030-02-08T09:00:00.000Z',
+                sentCount: 2,
+                lastSentAt: '2030-02-01T09:00:00.000Z',
+                newLinkRequestedAt: null,
+              },
+            },
+          },
+        },
+      ],
+    });
+    await screen.findByRole('table');
+    const row = () => screen.getByRole('rowheader', { name: /paul@exemple.fr/ }).closest('tr') as HTMLElement;
+    expect(screen.getByRole('tab', { name: /^Invitations/ }).querySelector('.tabs__count')?.textContent).toBe('1');
+    expect(row()).toHaveTextContent('Annulée');
+    expect(row()).toHaveTextContent('Nouveau lien demandé le 2 janv. 2030');
+    await user.click(within(row()).getByRole('button', { name: 'Envoyer un nouveau lien à paul@exemple.fr' }));
+    expect(await screen.findByText(/Un nouveau lien a été envoyé à paul@exemple.fr/)).toBeInTheDocument();
+    expect(row()).toHaveTextContent('En attente');
+    expect(row()).not.toHaveTextContent('Nouveau lien demandé');
   });
 
   it('approves an access request with a role, saying it is irreversible and that an email will be sent', async () => {

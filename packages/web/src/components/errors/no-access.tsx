@@ -18,6 +18,10 @@ export function rolesGranting(permission: Permission, locale: Locale): string {
 export type NoAccessProps =
   | { reason: 'permission'; permission: Permission; companyName: string; pageName: string }
   | { reason: 'company' }
+  /** The person's membership of the company is suspended: only its administrators can restore it. */
+  | { reason: 'suspended'; companyName: string }
+  /** Staff on a client company's pages (staff are not members; their tools are in the operator space). */
+  | { reason: 'staffOnCompany' }
   | { reason: 'staff' }
   | { reason: 'generic' };
 
@@ -51,6 +55,18 @@ export function NoAccess(props: NoAccessProps) {
           <>
             <p>{t('errors.noAccess.company')}</p>
             <p>{t('errors.noAccess.companyHint')}</p>
+          </>
+        ) : props.reason === 'suspended' ? (
+          <>
+            <p>{t('errors.noAccess.suspended', { company: props.companyName })}</p>
+            <p>{t('errors.noAccess.suspendedHint', { company: props.companyName })}</p>
+          </>
+        ) : props.reason === 'staffOnCompany' ? (
+          <>
+            <p>{t('errors.noAccess.staffOnCompany')}</p>
+            <p>
+              <Link to={paths.operator.companies.getHref()}>{t('errors.noAccess.operatorCompanies')}</Link>
+            </p>
           </>
         ) : props.reason === 'staff' ? (
           <p>{t('errors.noAccess.staff')}</p>

@@ -316,7 +316,7 @@ export type Locale =
 export type MailFilter = {
   /** Received at or after this instant (inclusive). */
   receivedFrom?: InputMaybe<Scalars['DateTimeISO']['input']>;
-  /** Received before this instant (exclusive). */
+  /** Received before this instant (exclusive). A range ending before `receivedFrom` is refused (BAD_USER_INPUT). */
   receivedTo?: InputMaybe<Scalars['DateTimeISO']['input']>;
   /** Text found in the sender or the recipient, ignoring case and accents. */
   search?: InputMaybe<Scalars['String']['input']>;

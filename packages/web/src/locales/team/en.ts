@@ -73,6 +73,8 @@ export const teamEn: TeamMessages = {
     scopesRequired: 'Choose a role, or at least one area for a combination.',
     demoteSelfWarning: 'You are removing your own Administrator access: you will no longer see the team once saved.',
     roleChanged: '{{name}}’s role is now “{{role}}”. The change applies from their next action.',
+    contactForLost:
+      'With this role, this member will no longer be the contact for: {{subjects}}. Choose a role that opens these areas to keep them.',
     contactForChanged: 'The areas {{name}} is the contact for were updated.',
     accessTitle: 'Access to the company',
     suspendHint: 'Suspension cuts access at once; the person stays in the team and can be reactivated.',
@@ -114,6 +116,9 @@ export const teamEn: TeamMessages = {
     noExpiry: 'Not applicable',
     resend: 'Resend',
     resendLabel: 'Resend the invitation to {{email}}',
+    newLinkRequested: 'New link requested on {{date}}',
+    sendNewLink: 'Send a new link',
+    sendNewLinkLabel: 'Send a new link to {{email}}',
     resent: 'A new link was sent to {{email}}, valid 7 days; the previous one no longer works.',
     revoke: 'Withdraw',
     revokeLabel: 'Withdraw the invitation of {{email}}',

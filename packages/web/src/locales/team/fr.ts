@@ -75,6 +75,8 @@ export const teamFr = {
     scopesRequired: 'Choisissez un rôle, ou au moins un domaine pour une combinaison.',
     demoteSelfWarning: 'Vous retirez votre propre accès Administrateur : vous ne verrez plus Mon équipe après l’enregistrement.',
     roleChanged: 'Le rôle de {{name}} est maintenant « {{role}} ». Le changement s’applique dès sa prochaine action.',
+    contactForLost:
+      'Avec ce rôle, ce membre ne sera plus contact pour : {{subjects}}. Revenez à un rôle qui ouvre ces domaines pour les garder.',
     contactForChanged: 'Les domaines dont {{name}} est le contact ont été mis à jour.',
     accessTitle: 'Accès à l’entreprise',
     suspendHint: 'La suspension coupe l’accès immédiatement ; la personne reste dans l’équipe et pourra être réactivée.',
@@ -117,6 +119,9 @@ export const teamFr = {
     noExpiry: 'Sans objet',
     resend: 'Renvoyer',
     resendLabel: 'Renvoyer l’invitation à {{email}}',
+    newLinkRequested: 'Nouveau lien demandé le {{date}}',
+    sendNewLink: 'Envoyer un nouveau lien',
+    sendNewLinkLabel: 'Envoyer un nouveau lien à {{email}}',
     resent: 'Un nouveau lien a été envoyé à {{email}}, valable 7 jours ; le précédent ne fonctionne plus.',
     revoke: 'Annuler',
     revokeLabel: 'Annuler l’invitation de {{email}}',

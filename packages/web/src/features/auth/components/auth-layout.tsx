@@ -1,9 +1,10 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitcher } from '@/components/language-switcher';
+import { SiteFooter } from '@/components/layouts';
 import { Card, SkipLink } from '@/components/ui';
 
-/** The frame of the public pages (sign-in, password reset): brand, language, one card. */
+/** The frame of the public pages (sign-in, password reset): brand, language, one card, footer. */
 export function AuthLayout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   return (
@@ -22,6 +23,7 @@ export function AuthLayout({ children }: { children: ReactNode }) {
       <main id="main" tabIndex={-1} className="auth-main">
         <Card className="auth-card">{children}</Card>
       </main>
+      <SiteFooter />
     </div>
   );
 }

@@ -1,12 +1,12 @@
-import { useMutation } from '@apollo/client/react';
+import { useMutation, useQuery } from '@apollo/client/react';
 import { PASSWORD_MIN_LENGTH, validatePassword, validationMessage, type ValidationCode } from '@guichet/shared';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PasswordField } from '@/components/forms/password-field';
-import { Alert, Button, Link } from '@/components/ui';
+import { Alert, Button, Link, Spinner } from '@/components/ui';
 import { paths } from '@/config/paths';
 import { describeError, errorCodeOf, fieldErrorsOf } from '@/lib/errors';
-import { ResetPasswordDocument } from '@/lib/graphql/generated';
+import { PasswordResetLinkValidDocument, ResetPasswordDocument } from '@/lib/graphql/generated';
 import { localeOf } from '@/lib/i18n';
 
 type Problem = { kind: 'required' } | { kind: 'mismatch' } | { kind: 'rule'; code: ValidationCode };
@@ -16,6 +16,13 @@ export function ResetPasswordForm({ token }: { token: string | null }) {
   const { t, i18n } = useTranslation();
   const locale = localeOf(i18n);
   const [resetPassword, { loading, error, reset }] = useMutation(ResetPasswordDocument);
+  // A used, expired or unknown link is told at once, not after typing a password twice. If the
+  // check itself fails (offline, too many checks), the form shows: sending it checks the link too.
+  const check = useQuery(PasswordResetLinkValidDocument, {
+    variables: { token: token ?? '' },
+    skip: !token,
+    fetchPolicy: 'network-only',
+  });
   const [password, setPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
   const [passwordProblem, setPasswordProblem] = useState<Problem | null>(null);
@@ -38,6 +45,14 @@ export function ResetPasswordForm({ token }: { token: string | null }) {
         </Link>
       </div>
     );
+  }
+
+  if (check.loading && !check.data) {
+    return <Spinner label={t('auth.reset.checking')} />;
+  }
+
+  if (check.data?.passwordResetLinkValid === false) {
+    return <DeadLink />;
   }
 
   if (done) {
@@ -148,5 +163,18 @@ export function ResetPasswordForm({ token }: { token: string | null }) {
         {loading ? t('auth.reset.submitting') : t('auth.reset.submit')}
       </Button>
     </form>
+  );
+}
+
+/** The link no longer works (used, expired, replaced or unknown): say so, and offer a new one. */
+function DeadLink() {
+  const { t } = useTranslation();
+  return (
+    <div className="form">
+      <Alert tone="error">{t('auth.reset.invalidToken')}</Alert>
+      <Link variant="button" to={paths.auth.forgotPassword.getHref()}>
+        {t('auth.reset.askAgain')}
+      </Link>
+    </div>
   );
 }

@@ -25,13 +25,18 @@ describe('mail filters in the URL', () => {
     expect(readFilters(next)).toEqual({ ...EMPTY_FILTERS, search: 'banque', tagIds: [TAG], from: '2026-01-01' });
   });
 
-  it('turns calendar days into the API’s instants, both days included, a reversed range put right', () => {
-    const filter = toApiFilter({ ...EMPTY_FILTERS, from: '2026-03-31', to: '2026-03-01' });
+  it('turns calendar days into the API’s instants, both days included', () => {
+    const filter = toApiFilter({ ...EMPTY_FILTERS, from: '2026-03-01', to: '2026-03-31' });
     expect(filter).toEqual({
       receivedFrom: new Date(2026, 2, 1).toISOString(),
       receivedTo: new Date(2026, 2, 32).toISOString(),
     });
     expect(toApiFilter(EMPTY_FILTERS)).toBeNull();
+  });
+
+  it('never sends a reversed range, nor turns it round: the dates are left out (the fields say why)', () => {
+    expect(toApiFilter({ ...EMPTY_FILTERS, from: '2026-03-31', to: '2026-03-01' })).toBeNull();
+    expect(toApiFilter({ ...EMPTY_FILTERS, type: 'LETTER', from: '2026-03-31', to: '2026-03-01' })).toEqual({ type: 'LETTER' });
   });
 
   it('accepts real days only', () => {

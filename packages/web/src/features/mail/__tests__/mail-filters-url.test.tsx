@@ -1,4 +1,5 @@
-import { configure, act, screen, waitFor, within } from '@testing-library/react';
+import { validationMessage } from '@guichet/shared';
+import { configure, act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { mailFr } from '@/locales/mail/fr';
 import { renderApp } from '@/testing/test-utils';
@@ -93,6 +94,44 @@ describe('Mes courriers: filters live in the URL', () => {
     await user.click(within(screen.getByText(t.list.empty).parentElement as HTMLElement).getByRole('button', { name: t.filters.clear }));
     expect(router.state.location.search).toBe('');
     expect(await screen.findByText('2 courriers')).toBeInTheDocument();
+  });
+
+  it('refuses a range that ends before it starts: says so on the field, keeps what was typed, changes nothing', async () => {
+    const { router } = renderApp('/c/acme/mail?from=2026-03-10', {
+      viewer: mailViewer(),
+      mocks: [
+        tagsMock(),
+        mailItemsMock({ items: [URSSAF], filter: toApiFilter({ ...EMPTY_FILTERS, from: '2026-03-10' }) }),
+        mailItemsMock({ items: [URSSAF], filter: toApiFilter({ ...EMPTY_FILTERS, from: '2026-03-10', to: '2026-03-31' }) }),
+      ],
+    });
+    expect(await screen.findByText('1 courrier')).toBeInTheDocument();
+    const to = screen.getByLabelText(t.filters.to);
+    fireEvent.change(to, { target: { value: '2026-03-01' } });
+    expect(to).toHaveValue('2026-03-01');
+    expect(to).toHaveAttribute('aria-invalid', 'true');
+    expect(to).toHaveAccessibleDescription(validationMessage('DATE_RANGE_INVERTED', 'fr'));
+    // Neither swapped nor applied: the URL and the list stay as they were.
+    expect(router.state.location.search).toBe('?from=2026-03-10');
+    expect(screen.getByLabelText(t.filters.from)).toHaveValue('2026-03-10');
+    expect(screen.getByText('1 courrier')).toBeInTheDocument();
+
+    // Put right, the range applies and the message goes.
+    fireEvent.change(to, { target: { value: '2026-03-31' } });
+    await waitFor(() => expect(router.state.location.search).toBe('?from=2026-03-10&to=2026-03-31'));
+    expect(screen.getByLabelText(t.filters.to)).toHaveValue('2026-03-31');
+    expect(screen.getByLabelText(t.filters.to)).not.toHaveAttribute('aria-invalid');
+    expect(await screen.findByText('1 courrier')).toBeInTheDocument();
+  });
+
+  it('does not send a backwards range found in a link, and says what is wrong with it', async () => {
+    renderApp('/c/acme/mail?from=2026-03-31&to=2026-03-01', {
+      viewer: mailViewer(),
+      mocks: [tagsMock(), mailItemsMock({ items: ITEMS })],
+    });
+    expect(await screen.findByText('3 courriers')).toBeInTheDocument();
+    expect(screen.getByLabelText(t.filters.to)).toHaveAccessibleDescription(validationMessage('DATE_RANGE_INVERTED', 'fr'));
+    expect(screen.getByLabelText(t.filters.to)).toHaveValue('2026-03-01');
   });
 
   it('keeps the open preview in the URL too, so a link can point at one letter', async () => {

@@ -1,5 +1,7 @@
+import { dateRangeError, validationMessage } from '@guichet/shared';
 import { useId, useState } from 'react';
 import { Button, SelectField, TextField } from '@/components/ui';
+import { localeOf } from '@/lib/i18n';
 import type { MailTagFragment } from '../api/generated';
 import { useMailTranslation } from '../hooks/use-mail-translation';
 import { EMPTY_FILTERS, hasFilters, MAIL_STATUSES, MAIL_TYPES, today, type MailFilters } from '../utils/filters';
@@ -80,22 +82,8 @@ export function MailFiltersBar({ filters, tags, onChange, compact = false }: Mai
           ))}
           {knownTag ? null : <option value={tagValue}>{tagValue}</option>}
         </SelectField>
-        <TextField
-          type="date"
-          label={t('filters.from')}
-          className="mail-filters__date"
-          value={filters.from ?? ''}
-          max={filters.to ?? today()}
-          onChange={(event) => set({ from: event.target.value || null })}
-        />
-        <TextField
-          type="date"
-          label={t('filters.to')}
-          className="mail-filters__date"
-          value={filters.to ?? ''}
-          min={filters.from ?? undefined}
-          onChange={(event) => set({ to: event.target.value || null })}
-        />
+        {/* Remounted when the URL's dates change (back button, clear), so the fields show what is applied. */}
+        <DateRangeFields key={`${filters.from ?? ''}|${filters.to ?? ''}`} from={filters.from} to={filters.to} onChange={set} />
         {hasFilters(filters) ? (
           <Button variant="ghost" className="mail-filters__clear" onClick={() => onChange(EMPTY_FILTERS)}>
             {t('filters.clear')}
@@ -103,6 +91,56 @@ export function MailFiltersBar({ filters, tags, onChange, compact = false }: Mai
         ) : null}
       </div>
     </div>
+  );
+}
+
+type DateEnd = 'from' | 'to';
+
+/**
+ * "Reçu à partir du" and "Reçu jusqu’au". A range that would end before it starts is refused with
+ * the shared rule's message on the field just changed (on "jusqu’au" for a link typed by hand):
+ * the fields keep what was typed, and the list stays as it is until the range is put right.
+ */
+function DateRangeFields({
+  from,
+  to,
+  onChange,
+}: {
+  from: string | null;
+  to: string | null;
+  onChange: (patch: Partial<MailFilters>) => void;
+}) {
+  const { t, i18n } = useMailTranslation();
+  const locale = localeOf(i18n);
+  const [draft, setDraft] = useState<{ from: string | null; to: string | null; changed: DateEnd }>({ from, to, changed: 'to' });
+  const issue = dateRangeError(draft.from, draft.to);
+  const errorOn = (end: DateEnd) => (issue && draft.changed === end ? validationMessage(issue, locale) : undefined);
+  const change = (end: DateEnd, value: string) => {
+    const next = { ...draft, [end]: value || null, changed: end };
+    setDraft(next);
+    if (!dateRangeError(next.from, next.to)) onChange({ from: next.from, to: next.to });
+  };
+  return (
+    <>
+      <TextField
+        type="date"
+        label={t('filters.from')}
+        className="mail-filters__date"
+        value={draft.from ?? ''}
+        max={draft.to ?? today()}
+        error={errorOn('from')}
+        onChange={(event) => change('from', event.target.value)}
+      />
+      <TextField
+        type="date"
+        label={t('filters.to')}
+        className="mail-filters__date"
+        value={draft.to ?? ''}
+        min={draft.from ?? undefined}
+        error={errorOn('to')}
+        onChange={(event) => change('to', event.target.value)}
+      />
+    </>
   );
 }
 

@@ -1,3 +1,4 @@
+import { dateRangeError } from '@guichet/shared';
 import type { MailFilter, MailStatus, MailType } from '@/lib/graphql/schema-types';
 
 /** In the order the filters offer them. */
@@ -86,12 +87,14 @@ function startOfDay(day: string, plusDays = 0): string {
 
 /**
  * The API's filter: days become instants (from the start of `from` to the end of `to`, the API's
- * upper bound being exclusive); a range typed backwards is read the right way round.
+ * upper bound being exclusive). A range that ends before it starts (a link typed by hand) is left
+ * out, never turned round: the date fields say what is wrong with it, and the API would refuse it.
  */
 export function toApiFilter(filters: MailFilters): MailFilter | null {
-  if (!hasFilters(filters)) return null;
-  let { from, to } = filters;
-  if (from && to && from > to) [from, to] = [to, from];
+  const inverted = dateRangeError(filters.from, filters.to) !== null;
+  const from = inverted ? null : filters.from;
+  const to = inverted ? null : filters.to;
+  if (!hasFilters({ ...filters, from, to })) return null;
   const filter: MailFilter = {};
   if (filters.search) filter.search = filters.search;
   if (filters.type) filter.type = filters.type;

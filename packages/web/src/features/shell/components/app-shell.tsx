@@ -2,7 +2,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LanguageSwitcher } from '@/components/language-switcher';
-import { cx, SkipLink } from '@/components/ui';
+import { SiteFooter } from '@/components/layouts';
+import { cx, SkipLink, VisuallyHidden } from '@/components/ui';
 import { COMPANY_PAGES, paths, type CompanyPageKey } from '@/config/paths';
 import { activeMemberships, type Membership, type Viewer } from '@/lib/auth';
 import { useCanOpenPage } from '@/lib/authorization';
@@ -18,7 +19,7 @@ export interface AppShellProps {
   children: ReactNode;
 }
 
-/** The signed-in frame: header (brand, company, language, account), navigation, main content. */
+/** The signed-in frame: header (brand, company, language, account), navigation, main content, footer. */
 export function AppShell({ viewer, membership = null, currentPage = null, children }: AppShellProps) {
   const { t } = useTranslation();
   const opens = useCanOpenPage();
@@ -29,11 +30,13 @@ export function AppShell({ viewer, membership = null, currentPage = null, childr
     <div className="app">
       <SkipLink>{t('app.skipToContent')}</SkipLink>
       <header className="app-header">
-        <Link to={paths.home.getHref()} className="brand brand--link" aria-label={t('shell.home')}>
+        {/* Named by what it shows ("Guichet"), then where it goes: the name contains the visible text. */}
+        <Link to={paths.home.getHref()} className="brand brand--link">
           <span className="brand__mark" aria-hidden="true">
             G
           </span>
           <span className="brand__name">{t('app.name')}</span>
+          <VisuallyHidden>{t('shell.homeSuffix')}</VisuallyHidden>
         </Link>
         {membership ? (
           memberships.length > 1 ? (
@@ -56,6 +59,7 @@ export function AppShell({ viewer, membership = null, currentPage = null, childr
           {children}
         </main>
       </div>
+      <SiteFooter />
     </div>
   );
 }

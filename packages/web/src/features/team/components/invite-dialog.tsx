@@ -9,6 +9,7 @@ import { InviteMembersDocument, TeamInvitationFragmentDoc, type TeamMemberFragme
 import { useTeamTranslation } from '../hooks/use-team-translation';
 import {
   checkRows,
+  countsAsLeft,
   INVITE_FIELDS,
   isBlankRow,
   issuesFromApi,
@@ -95,7 +96,7 @@ export function InviteDialog({ open, onClose, companyId, members, inviterName, o
         if (row.key !== key) return row;
         const serverErrors = { ...row.serverErrors };
         delete serverErrors[field];
-        return { ...row, ...patch, serverErrors };
+        return { ...row, ...patch, serverErrors, edited: { ...row.edited, [field]: true } };
       }),
     );
     if (field === 'email') setTypoWarned(false);
@@ -103,7 +104,9 @@ export function InviteDialog({ open, onClose, companyId, members, inviterName, o
 
   const touch = (key: string, field: InviteField) => {
     setRows((current) =>
-      current.map((row) => (row.key === key && !row.touched[field] ? { ...row, touched: { ...row.touched, [field]: true } } : row)),
+      current.map((row) =>
+        row.key === key && !row.touched[field] && countsAsLeft(row, field) ? { ...row, touched: { ...row.touched, [field]: true } } : row,
+      ),
     );
   };
 

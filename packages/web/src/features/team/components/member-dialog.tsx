@@ -1,5 +1,5 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
-import { scopesLabel, type ContactSubject } from '@guichet/shared';
+import { CONTACT_SUBJECT_LABELS, ERROR_MESSAGES, scopesLabel, type ContactSubject } from '@guichet/shared';
 import { useId, useState, type FormEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -29,6 +29,11 @@ export interface MemberDialogProps {
   companyName: string;
   /** The member is the signed-in person. */
   isSelf: boolean;
+  /**
+   * The company's only active administrator (shared rule `isLastActiveAdmin`): they cannot lose the
+   * role, be suspended or be removed, so the dialog disables those and says why.
+   */
+  isLastAdmin: boolean;
   onClose: () => void;
   /** Called after a change, with a sentence for the page's status region. */
   onDone: (notice: string) => void;
@@ -42,7 +47,7 @@ const memberName = (member: TeamMemberFragment) => `${member.firstName} ${member
  * "contact for" (only the areas the role opens), suspension or reactivation, and removal — which
  * asks for confirmation and says it is definitive.
  */
-export function MemberDialog({ member, companyId, companyName, isSelf, onClose, onDone, returnFocusRef }: MemberDialogProps) {
+export function MemberDialog({ member, companyId, companyName, isSelf, isLastAdmin, onClose, onDone, returnFocusRef }: MemberDialogProps) {
   const { t } = useTeamTranslation();
   const { t: tApp, i18n } = useTranslation();
   const locale = localeOf(i18n);
@@ -63,6 +68,8 @@ export function MemberDialog({ member, companyId, companyName, isSelf, onClose, 
   const [remove, removeState] = useMutation(RemoveMemberDocument);
 
   const accessTitleId = `member-access-${useId()}`;
+  const lastAdminId = `member-last-admin-${useId()}`;
+  const lastAdminReason = isLastAdmin ? ERROR_MESSAGES.LAST_ADMIN[locale] : null;
 
   const name = memberName(member);
   const describe = (cause: unknown) => describeError(cause, locale, tApp('errors.network'));
@@ -204,6 +211,9 @@ export function MemberDialog({ member, companyId, companyName, isSelf, onClose, 
   }
 
   const saving = scopesState.loading || contactState.loading;
+  // Ticked "contact for" subjects that the chosen role does not open: saving drops them.
+  const chosenScopes = scopesOfChoice(choice);
+  const lostSubjects = chosenScopes.length > 0 ? contactFor.filter((subject) => !keepGranted([subject], chosenScopes).length) : [];
   return (
     <Dialog
       key="edit"
@@ -225,10 +235,12 @@ export function MemberDialog({ member, companyId, companyName, isSelf, onClose, 
         <ScopesPicker
           value={choice}
           error={scopesError}
+          adminOnly={lastAdminReason}
           onChange={(next) => {
+            // The ticks stay as they are: a subject the new role does not open is hidden, not
+            // forgotten, and comes back ticked with a role that opens it again.
             setChoice(next);
             setScopesError(null);
-            setContactFor((current) => keepGranted(current, scopesOfChoice(next)));
           }}
         />
         {isSelf && wasAdmin && !scopesOfChoice(choice).includes('ADMIN') && scopesOfChoice(choice).length > 0 ? (
@@ -239,6 +251,15 @@ export function MemberDialog({ member, companyId, companyName, isSelf, onClose, 
         {wasAdmin && !scopesOfChoice(choice).includes('ADMIN') && scopesOfChoice(choice).length > 0 ? (
           <Alert tone="info" live="off">
             {t('member.tokensRevokedNote')}
+          </Alert>
+        ) : null}
+        {lostSubjects.length > 0 ? (
+          <Alert tone="warning" live="off">
+            {t('member.contactForLost', {
+              subjects: new Intl.ListFormat(locale, { type: 'conjunction' }).format(
+                lostSubjects.map((subject) => CONTACT_SUBJECT_LABELS[subject][locale]),
+              ),
+            })}
           </Alert>
         ) : null}
         <ContactForPicker choice={choice} value={contactFor} onChange={setContactFor} />
@@ -255,10 +276,20 @@ export function MemberDialog({ member, companyId, companyName, isSelf, onClose, 
         <h3 id={accessTitleId} className="dialog__section-title">
           {t('member.accessTitle')}
         </h3>
+        {lastAdminReason ? (
+          <p id={lastAdminId} className="muted">
+            {lastAdminReason}
+          </p>
+        ) : null}
         {member.status === 'ACTIVE' ? (
           <>
             <p className="muted">{t('member.suspendHint')}</p>
-            <Button variant="secondary" onClick={() => setView('suspend')}>
+            <Button
+              variant="secondary"
+              disabled={isLastAdmin}
+              aria-describedby={isLastAdmin ? lastAdminId : undefined}
+              onClick={() => setView('suspend')}
+            >
               {t('member.suspend')}
             </Button>
           </>
@@ -271,7 +302,12 @@ export function MemberDialog({ member, companyId, companyName, isSelf, onClose, 
           </>
         )}
         <p className="muted">{t('member.removeHint')}</p>
-        <Button variant="danger" onClick={() => setView('remove')}>
+        <Button
+          variant="danger"
+          disabled={isLastAdmin}
+          aria-describedby={isLastAdmin ? lastAdminId : undefined}
+          onClick={() => setView('remove')}
+        >
           {t('member.remove')}
         </Button>
       </section>

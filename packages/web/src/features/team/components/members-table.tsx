@@ -1,8 +1,18 @@
-import { CONTACT_SUBJECT_LABELS, ROLE_LABELS, ROLES, roleOf, scopesLabel, formatPhone, type Role } from '@guichet/shared';
+import {
+  CONTACT_SUBJECT_LABELS,
+  isLastActiveAdmin,
+  ROLE_LABELS,
+  ROLES,
+  roleOf,
+  scopesLabel,
+  formatPhone,
+  type Role,
+} from '@guichet/shared';
 import { useId, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Badge, Button, SelectField } from '@/components/ui';
 import { formatDateTime, formatRelative } from '@/lib/format';
+import { useMediaQuery } from '@/hooks/use-media-query';
 import { localeOf } from '@/lib/i18n';
 import type { TeamMemberFragment } from '../api/generated';
 import { useTeamTranslation } from '../hooks/use-team-translation';
@@ -63,6 +73,23 @@ export function MembersTable({ members, companyId, companyName, viewerUserId, ca
       (!role || (role === 'CUSTOM' ? roleOf(member.scopes) === null : roleOf(member.scopes) === role)),
   );
   const managedMember = managed ? members.find((member) => member.id === managed) : undefined;
+  // Narrow screens (the breakpoint of Mes courriers): one card per member, "Gérer" in view.
+  const compact = useMediaQuery('(max-width: 48rem)');
+
+  const manageButton = (member: TeamMemberFragment) => (
+    <Button
+      ref={(element) => {
+        if (element) manageButtons.current.set(member.id, element);
+        else manageButtons.current.delete(member.id);
+      }}
+      variant="secondary"
+      size="sm"
+      aria-label={t('members.manageLabel', { name: memberName(member) })}
+      onClick={() => setManaged(member.id)}
+    >
+      {t('members.manage')}
+    </Button>
+  );
   const managedButton = { current: managed ? (manageButtons.current.get(managed) ?? null) : null };
 
   return (
@@ -99,6 +126,42 @@ export function MembersTable({ members, companyId, companyName, viewerUserId, ca
             {t('members.clearFilters')}
           </Button>
         </div>
+      ) : compact ? (
+        <ul className="item-cards" aria-label={t('members.caption', { company: companyName })}>
+          {shown.map((member) => (
+            <li key={member.id} className="item-card">
+              <div className="item-card__head">
+                <MemberIdentity member={member} isSelf={member.userId === viewerUserId} />
+                <MemberStatus member={member} />
+              </div>
+              <dl className="item-card__facts">
+                <div>
+                  <dt>{t('members.columns.role')}</dt>
+                  <dd>{scopesLabel(member.scopes, locale)}</dd>
+                </div>
+                <div>
+                  <dt>{t('members.columns.lastLogin')}</dt>
+                  <dd>
+                    <MemberLastLogin member={member} />
+                  </dd>
+                </div>
+                <div>
+                  <dt>{t('members.columns.contactFor')}</dt>
+                  <dd>
+                    <MemberContactFor member={member} />
+                  </dd>
+                </div>
+                <div>
+                  <dt>{t('members.columns.invitation')}</dt>
+                  <dd>
+                    <MemberInvitation member={member} />
+                  </dd>
+                </div>
+              </dl>
+              {canManage ? <div className="item-card__actions">{manageButton(member)}</div> : null}
+            </li>
+          ))}
+        </ul>
       ) : (
         <div className="table-wrap" role="region" aria-labelledby={captionId} tabIndex={0}>
           <table className="table">
@@ -121,83 +184,27 @@ export function MembersTable({ members, companyId, companyName, viewerUserId, ca
               </tr>
             </thead>
             <tbody>
-              {shown.map((member) => {
-                const name = `${member.firstName} ${member.lastName}`.trim() || member.email;
-                const isSelf = member.userId === viewerUserId;
-                return (
-                  <tr key={member.id}>
-                    <th scope="row" className="table__person">
-                      <span className="table__name">
-                        {name}
-                        {isSelf ? <span className="muted"> ({t('members.you')})</span> : null}
-                      </span>
-                      {member.jobTitle ? (
-                        <span className="table__meta">
-                          <span className="visually-hidden">{t('members.jobTitle')} </span>
-                          {member.jobTitle}
-                        </span>
-                      ) : null}
-                      <a className="table__email" href={`mailto:${member.email}`}>
-                        {member.email}
-                      </a>
-                      {member.phone ? (
-                        <span className="table__meta">
-                          <span className="visually-hidden">{t('members.phone')} </span>
-                          {formatPhone(member.phone)}
-                        </span>
-                      ) : null}
-                    </th>
-                    <td>{scopesLabel(member.scopes, locale)}</td>
-                    <td>
-                      <Badge tone={member.status === 'ACTIVE' ? 'success' : 'warning'}>{t(`members.statusBadge.${member.status}`)}</Badge>
-                    </td>
-                    <td>
-                      {member.contactFor.length > 0 ? (
-                        <ul className="tags">
-                          {member.contactFor.map((subject) => (
-                            <li key={subject}>
-                              <Badge tone="info">{CONTACT_SUBJECT_LABELS[subject][locale]}</Badge>
-                            </li>
-                          ))}
-                        </ul>
-                      ) : (
-                        <EmptyCell label={t('members.noContactFor')} />
-                      )}
-                    </td>
-                    <td>
-                      <span className="table__line">
-                        {member.invitedByName ? t('members.invitedBy', { name: member.invitedByName }) : t('members.notInvited')}
-                      </span>
-                      <span className="table__meta">{member.linkReceived ? t('members.linkReceived') : t('members.linkNotReceived')}</span>
-                    </td>
-                    <td>
-                      {member.lastLoginAt ? (
-                        <time dateTime={member.lastLoginAt} title={formatDateTime(member.lastLoginAt, locale)}>
-                          {formatRelative(member.lastLoginAt, locale)}
-                        </time>
-                      ) : (
-                        t('members.never')
-                      )}
-                    </td>
-                    {canManage ? (
-                      <td className="table__actions">
-                        <Button
-                          ref={(element) => {
-                            if (element) manageButtons.current.set(member.id, element);
-                            else manageButtons.current.delete(member.id);
-                          }}
-                          variant="secondary"
-                          size="sm"
-                          aria-label={t('members.manageLabel', { name })}
-                          onClick={() => setManaged(member.id)}
-                        >
-                          {t('members.manage')}
-                        </Button>
-                      </td>
-                    ) : null}
-                  </tr>
-                );
-              })}
+              {shown.map((member) => (
+                <tr key={member.id}>
+                  <th scope="row" className="table__person">
+                    <MemberIdentity member={member} isSelf={member.userId === viewerUserId} />
+                  </th>
+                  <td>{scopesLabel(member.scopes, locale)}</td>
+                  <td>
+                    <MemberStatus member={member} />
+                  </td>
+                  <td>
+                    <MemberContactFor member={member} />
+                  </td>
+                  <td>
+                    <MemberInvitation member={member} />
+                  </td>
+                  <td>
+                    <MemberLastLogin member={member} />
+                  </td>
+                  {canManage ? <td className="table__actions">{manageButton(member)}</td> : null}
+                </tr>
+              ))}
             </tbody>
           </table>
         </div>
@@ -210,12 +217,91 @@ export function MembersTable({ members, companyId, companyName, viewerUserId, ca
           companyId={companyId}
           companyName={companyName}
           isSelf={managedMember.userId === viewerUserId}
+          isLastAdmin={isLastActiveAdmin(managedMember, members)}
           onClose={() => setManaged(null)}
           onDone={onNotice}
           returnFocusRef={managedButton}
         />
       ) : null}
     </div>
+  );
+}
+
+const memberName = (member: TeamMemberFragment) => `${member.firstName} ${member.lastName}`.trim() || member.email;
+
+/** Name (and "you"), job title, email and phone: the row header of the table, the head of a card. */
+function MemberIdentity({ member, isSelf }: { member: TeamMemberFragment; isSelf: boolean }) {
+  const { t } = useTeamTranslation();
+  return (
+    <div className="table__person-text">
+      <span className="table__name">
+        {memberName(member)}
+        {isSelf ? <span className="muted"> ({t('members.you')})</span> : null}
+      </span>
+      {member.jobTitle ? (
+        <span className="table__meta">
+          <span className="visually-hidden">{t('members.jobTitle')} </span>
+          {member.jobTitle}
+        </span>
+      ) : null}
+      <a className="table__email" href={`mailto:${member.email}`}>
+        {member.email}
+      </a>
+      {member.phone ? (
+        <span className="table__meta">
+          <span className="visually-hidden">{t('members.phone')} </span>
+          {formatPhone(member.phone)}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+function MemberStatus({ member }: { member: TeamMemberFragment }) {
+  const { t } = useTeamTranslation();
+  return <Badge tone={member.status === 'ACTIVE' ? 'success' : 'warning'}>{t(`members.statusBadge.${member.status}`)}</Badge>;
+}
+
+function MemberContactFor({ member }: { member: TeamMemberFragment }) {
+  const { t, i18n } = useTeamTranslation();
+  const locale = localeOf(i18n);
+  if (member.contactFor.length === 0) return <EmptyCell label={t('members.noContactFor')} />;
+  return (
+    <ul className="tags">
+      {member.contactFor.map((subject) => (
+        <li key={subject}>
+          <Badge tone="info">{CONTACT_SUBJECT_LABELS[subject][locale]}</Badge>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * Who invited the member, and whether the link reached them. An active member who joined without
+ * a link (access created by the domiciliation) is in: "has not received a link" would contradict it.
+ */
+function MemberInvitation({ member }: { member: TeamMemberFragment }) {
+  const { t } = useTeamTranslation();
+  const link = member.linkReceived ? t('members.linkReceived') : member.status === 'ACTIVE' ? null : t('members.linkNotReceived');
+  return (
+    <>
+      <span className="table__line">
+        {member.invitedByName ? t('members.invitedBy', { name: member.invitedByName }) : t('members.notInvited')}
+      </span>
+      {link ? <span className="table__meta">{link}</span> : null}
+    </>
+  );
+}
+
+function MemberLastLogin({ member }: { member: TeamMemberFragment }) {
+  const { t, i18n } = useTeamTranslation();
+  const locale = localeOf(i18n);
+  if (!member.lastLoginAt) return <>{t('members.never')}</>;
+  return (
+    <time dateTime={member.lastLoginAt} title={formatDateTime(member.lastLoginAt, locale)}>
+      {formatRelative(member.lastLoginAt, locale)}
+    </time>
   );
 }
 

@@ -11,21 +11,36 @@ export interface ScopesPickerProps {
   /** A message when no access is chosen (SCOPES_REQUIRED), linked to the group. */
   error?: string | null;
   legend?: string;
+  /**
+   * Only the administrator role may be chosen (the company's last administrator): the other
+   * choices are disabled and this sentence, linked to the group, says why.
+   */
+  adminOnly?: string | null;
 }
 
 /**
  * The four roles as radio buttons (each says what it opens), plus a combination of non-admin
  * areas shown as checkboxes when chosen.
  */
-export function ScopesPicker({ value, onChange, error, legend }: ScopesPickerProps) {
+export function ScopesPicker({ value, onChange, error, legend, adminOnly = null }: ScopesPickerProps) {
   const { t, i18n } = useTeamTranslation();
   const locale = localeOf(i18n);
   const id = useId();
   const errorId = error ? `scopes-${id}-error` : undefined;
+  const lockedId = adminOnly ? `scopes-${id}-locked` : undefined;
   const name = `scopes-${id}`;
   return (
-    <fieldset className="choice-group" aria-describedby={errorId} aria-invalid={error ? true : undefined}>
+    <fieldset
+      className="choice-group"
+      aria-describedby={[errorId, lockedId].filter(Boolean).join(' ') || undefined}
+      aria-invalid={error ? true : undefined}
+    >
       <legend className="field__label">{legend ?? t('scopes.legend')}</legend>
+      {adminOnly ? (
+        <p id={lockedId} className="field__description">
+          {adminOnly}
+        </p>
+      ) : null}
       {ROLES.map((role) => (
         <Checkbox
           key={role}
@@ -33,6 +48,7 @@ export function ScopesPicker({ value, onChange, error, legend }: ScopesPickerPro
           name={name}
           value={role}
           checked={value.role === role}
+          disabled={adminOnly !== null && role !== 'ADMINISTRATEUR'}
           onChange={() => onChange({ ...value, role })}
           label={ROLE_LABELS[role][locale]}
           description={t(`scopes.descriptions.${role}`)}
@@ -43,6 +59,7 @@ export function ScopesPicker({ value, onChange, error, legend }: ScopesPickerPro
         name={name}
         value="CUSTOM"
         checked={value.role === 'CUSTOM'}
+        disabled={adminOnly !== null}
         onChange={() => onChange({ ...value, role: 'CUSTOM' })}
         label={t('scopes.custom')}
         description={t('scopes.descriptions.CUSTOM')}

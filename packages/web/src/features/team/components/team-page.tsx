@@ -63,7 +63,14 @@ export function TeamPage() {
     );
   };
 
-  const pendingInvitations = invitations.filter((invitation) => invitation.status === 'PENDING').length;
+  // What the tab counts is what calls for something in its list: pending links, expired ones (to
+  // resend) and withdrawn ones whose invitee asked for a new link.
+  const openInvitations = invitations.filter(
+    (invitation) =>
+      invitation.status === 'PENDING' ||
+      invitation.status === 'EXPIRED' ||
+      (invitation.status === 'REVOKED' && invitation.newLinkRequestedAt !== null),
+  ).length;
   const pendingRequests = requests.filter((request) => request.status === 'PENDING').length;
 
   return (
@@ -98,7 +105,7 @@ export function TeamPage() {
           onSelect={selectTab}
           items={[
             { key: 'members', label: t('page.members'), count: members.length },
-            { key: 'invitations', label: t('page.invitations'), count: pendingInvitations },
+            { key: 'invitations', label: t('page.invitations'), count: openInvitations },
             { key: 'requests', label: t('page.requests'), count: pendingRequests },
           ]}
         >

@@ -39,8 +39,14 @@ export interface InviteRowDraft {
   contactFor: ContactSubject[];
   /** Errors the API gave this row on the last send; a field's error goes away once it is edited. */
   serverErrors: Partial<Record<InviteField, FieldIssue>>;
-  /** Fields left once (their errors show from then on, not while typing the first time). */
+  /**
+   * Fields left once after being typed in, or holding a value (their errors show from then on, not
+   * while typing the first time). Leaving a field nobody typed in does not count: an empty row
+   * stays quiet until it is sent.
+   */
   touched: Partial<Record<InviteField, boolean>>;
+  /** Fields the person changed at least once. */
+  edited: Partial<Record<InviteField, boolean>>;
 }
 
 let sequence = 0;
@@ -58,7 +64,25 @@ export function newRow(values: Partial<Pick<InviteRowDraft, 'email' | 'firstName
     contactFor: [],
     serverErrors: {},
     touched: {},
+    edited: {},
   };
+}
+
+/** Whether leaving `field` should start showing its errors: it was typed in, or it holds a value. */
+export function countsAsLeft(row: InviteRowDraft, field: InviteField): boolean {
+  if (row.edited[field]) return true;
+  switch (field) {
+    case 'email':
+    case 'firstName':
+    case 'lastName':
+    case 'phone':
+    case 'jobTitle':
+      return row[field].trim() !== '';
+    case 'scopes':
+      return row.choice.role !== '';
+    case 'contactFor':
+      return row.contactFor.length > 0;
+  }
 }
 
 export function isBlankRow(row: InviteRowDraft): boolean {

@@ -1,6 +1,7 @@
 import { Outlet, useLocation, useParams } from 'react-router';
 import { NoAccess } from '@/components/errors/no-access';
 import { COMPANY_PAGE_KEYS, type CompanyPageKey } from '@/config/paths';
+import type { Viewer } from '@/lib/auth';
 import { AppShell } from '@/features/shell/components/app-shell';
 import { findMembership, useViewer } from '@/lib/auth';
 import { MembershipProvider } from '@/lib/authorization';
@@ -8,6 +9,14 @@ import { MembershipProvider } from '@/lib/authorization';
 function pageKeyOf(pathname: string): CompanyPageKey | null {
   const segment = pathname.split('/')[3] ?? '';
   return (COMPANY_PAGE_KEYS as readonly string[]).includes(segment) ? (segment as CompanyPageKey) : null;
+}
+
+/** Why a company in the URL is not open to the person: suspended, staff (not a member), or neither. */
+function NoCompanyAccess({ viewer, companyId }: { viewer: Viewer; companyId: string | undefined }) {
+  const suspension = viewer.suspendedMemberships.find((membership) => membership.companyId === companyId);
+  if (suspension) return <NoAccess reason="suspended" companyName={suspension.companyName} />;
+  if (viewer.user.isStaff) return <NoAccess reason="staffOnCompany" />;
+  return <NoAccess reason="company" />;
 }
 
 /**
@@ -24,7 +33,7 @@ export function Component() {
   return (
     <MembershipProvider membership={membership}>
       <AppShell viewer={viewer} membership={membership} currentPage={pageKeyOf(pathname)}>
-        {membership ? <Outlet /> : <NoAccess reason="company" />}
+        {membership ? <Outlet /> : <NoCompanyAccess viewer={viewer} companyId={companyId} />}
       </AppShell>
     </MembershipProvider>
   );
