@@ -15,7 +15,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { forkLoad, forkServer, loadAverage, median, withServerCpu, withSpread } from './lib/processes.mjs';
+import { forkLoad, forkProduct, forkServer, loadAverage, median, withServerCpu, withSpread } from './lib/processes.mjs';
 
 const require = createRequire(import.meta.url);
 const dist = (p) => require(path.join(import.meta.dirname, '..', 'dist', p));
@@ -58,21 +58,9 @@ function budget(name, value, limit, met, unit = '') {
 }
 
 async function main() {
-  const fullServer = await forkServer(path.join(import.meta.dirname, '..', 'dist', 'main.js'), {
-    label: 'the product (dist/main.js)',
-    env: {
-      NODE_ENV: 'production',
-      PROCESS_ROLE: 'api',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATABASE_URL: DB_URL,
-      DATA_DIR,
-      SEED_DEMO: 'false',
-      FILE_URL_SECRET: process.env.FILE_URL_SECRET ?? randomBytes(32).toString('base64url'),
-    },
-    ready: /Guichet is running at (http:\/\/[^\s]+)/,
+  const server = await forkProduct({
+    env: { DATABASE_URL: DB_URL, DATA_DIR, FILE_URL_SECRET: process.env.FILE_URL_SECRET ?? randomBytes(32).toString('base64url') },
   });
-  const server = { ...fullServer, url: fullServer.url.replace('//localhost:', '//127.0.0.1:') };
   const bare = await forkServer(path.join(import.meta.dirname, 'lib', 'bare-server.mjs'), {
     label: 'the bare baseline',
     env: { BENCH_DATABASE_URL: DB_URL, BENCH_FILES_DIR: path.join(DATA_DIR, 'files'), BENCH_POOL_SIZE: String(POOL_SIZE) },
@@ -360,16 +348,11 @@ async function exportOnS3(companyId, headers, cookie, pool) {
     console.log(
       `ZIP export on S3: ${rows.length.toLocaleString('en')} scans copied into s3rver in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
-    const started2 = await forkServer(path.join(import.meta.dirname, '..', 'dist', 'main.js'), {
+    s3Server = await forkProduct({
       label: 'the product on S3',
       env: {
-        NODE_ENV: 'production',
-        PROCESS_ROLE: 'api',
-        PORT: '0',
-        HOST: '127.0.0.1',
         DATABASE_URL: DB_URL,
         DATA_DIR,
-        SEED_DEMO: 'false',
         FILE_URL_SECRET: process.env.FILE_URL_SECRET ?? randomBytes(32).toString('base64url'),
         FILE_STORAGE: 's3',
         S3_BUCKET: 'guichet-bench',
@@ -379,9 +362,7 @@ async function exportOnS3(companyId, headers, cookie, pool) {
         S3_SECRET_ACCESS_KEY: credentials.secretAccessKey,
         S3_CHECKSUMS: 'when_required',
       },
-      ready: /Guichet is running at (http:\/\/[^\s]+)/,
     });
-    s3Server = { ...started2, url: started2.url.replace('//localhost:', '//127.0.0.1:') };
     const made = await request(`${s3Server.url}/graphql`, {
       method: 'POST',
       headers,

@@ -18,7 +18,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { forkLoad, forkServer, loadAverage, median, withSpread } from './lib/processes.mjs';
+import { forkLoad, forkProduct, forkServer, loadAverage, median, withSpread } from './lib/processes.mjs';
 
 const require = createRequire(import.meta.url);
 const mysql = require('mysql2/promise');
@@ -37,21 +37,7 @@ function budget(name, value, limit, met) {
   console.log(`  → ${name}: ${value} (budget ${limit})${met ? '' : '  NOT MET'}`);
 }
 
-const startApi = (n) =>
-  forkServer(path.join(import.meta.dirname, '..', 'dist', 'main.js'), {
-    label: `API instance ${n}`,
-    env: {
-      NODE_ENV: 'production',
-      PROCESS_ROLE: 'api',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATABASE_URL: DB_URL,
-      DATA_DIR,
-      SEED_DEMO: 'false',
-      FILE_URL_SECRET: SECRET,
-    },
-    ready: /Guichet is running at (http:\/\/[^\s]+)/,
-  }).then((s) => ({ ...s, url: s.url.replace('//localhost:', '//127.0.0.1:') }));
+const startApi = (n) => forkProduct({ label: `API instance ${n}`, env: { DATABASE_URL: DB_URL, DATA_DIR, FILE_URL_SECRET: SECRET } });
 
 const startProxy = (upstreams) =>
   forkServer(path.join(import.meta.dirname, 'lib', 'round-robin-proxy.mjs'), {

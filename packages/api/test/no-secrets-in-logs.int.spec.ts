@@ -5,6 +5,7 @@ import path from 'node:path';
 import { buildIfStale, spawnServer, type Spawned } from './built-server';
 import { PERSONA_EMAILS } from './harness';
 import { createEmptyMysqlDatabase } from './test-database';
+import { until } from './until';
 
 /**
  * The built server's whole output (stdout and stderr, every level down to debug) during a journey
@@ -51,17 +52,6 @@ const REQUEST_LINE_FIELDS = new Set([
   'companyId',
   'aborted',
 ]);
-
-/** Polls `check` until it returns a value, or fails after `deadlineMs` saying what was awaited. */
-async function until<T>(what: string, check: () => Promise<T | undefined>, deadlineMs = 30_000): Promise<T> {
-  const deadline = Date.now() + deadlineMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`still waiting, after ${deadlineMs} ms, for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe('the logs of a journey full of secrets', () => {
   let server: Spawned;

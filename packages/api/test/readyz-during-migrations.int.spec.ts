@@ -3,6 +3,7 @@ import { createConnection, type Connection } from 'mysql2/promise';
 import { migrationLockName } from '../src/db/data-source';
 import { buildIfStale, spawnServer, type Spawned } from './built-server';
 import { createEmptyMysqlDatabase } from './test-database';
+import { until } from './until';
 
 /**
  * A starting instance opens its port before its migrations: while they run (here, while it waits
@@ -14,17 +15,6 @@ import { createEmptyMysqlDatabase } from './test-database';
 const ON_MYSQL = process.env.GUICHET_TEST_DB !== undefined && process.env.GUICHET_TEST_DB !== 'sqlite';
 if (!ON_MYSQL) console.log('[readyz during migrations] skipped: the migration lock is MySQL/MariaDB’s (GET_LOCK); the run is on SQLite.');
 const describeOnMysql = ON_MYSQL ? describe : describe.skip;
-
-/** Polls `check` until it returns a value, or fails after `deadlineMs` saying what was awaited. */
-async function until<T>(what: string, check: () => Promise<T | undefined>, deadlineMs = 60_000): Promise<T> {
-  const deadline = Date.now() + deadlineMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`still waiting, after ${deadlineMs} ms, for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describeOnMysql('/readyz while the migrations run', () => {
   let db: Awaited<ReturnType<typeof createEmptyMysqlDatabase>>;

@@ -17,6 +17,7 @@ import { buildIfStale, spawnServer, type Spawned } from './built-server';
 import { gqlFrom } from './client-address';
 import { Client, codesOf, DEMO_PASSWORD, PERSONA_EMAILS, TEST_REDIS_URL } from './harness';
 import { createEmptyMysqlDatabase, createTestDatabase, type TestDatabase } from './test-database';
+import { until } from './until';
 
 /**
  * Several instances over one MySQL/MariaDB database (and one Redis when the tests have one): three
@@ -46,17 +47,6 @@ const MAIL_ITEMS = 'query($c: ID!) { company(id: $c) { mailItems(first: 5) { edg
 const LINK = 'mutation($c: ID!, $m: ID!) { createMailItemLink(companyId: $c, mailItemId: $m) { url } }';
 const MAIL_FROM = 'Guichet <no-reply@guichet.test>';
 const SCOPES = 'mutation($c: ID!, $m: ID!, $s: [Scope!]!) { updateMemberScopes(companyId: $c, memberId: $m, scopes: $s) { scopes } }';
-
-/** Polls `check` until it returns a value (not undefined), or fails after `deadlineMs` saying what was awaited. */
-async function until<T>(what: string, check: () => Promise<T | undefined>, deadlineMs = 60_000): Promise<T> {
-  const deadline = Date.now() + deadlineMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`still waiting, after ${deadlineMs} ms, for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describeOnMysql('three built instances starting at once on an empty database', () => {
   let db: Awaited<ReturnType<typeof createEmptyMysqlDatabase>>;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page, Response } from 'playwright-core';
-import { browserAvailable, DEMO_PASSWORD, launchBrowser, SCREENSHOTS, startProduct, type ProductServer } from './server';
+import { browserAvailable, launchBrowser, SCREENSHOTS, startProduct, type ProductServer, signIn } from './server';
 
 /**
  * API tokens on the built product: Alice (administrator of Demo SAS) creates a token in
@@ -36,14 +36,6 @@ async function callWithToken(
     body: JSON.stringify({ query, variables }),
   });
   return { status: response.status, body: (await response.json()) as GraphQLAnswer['body'] };
-}
-
-async function signIn(page: Page, baseUrl: string, email: string): Promise<void> {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 
 /** `/c/<id>` of the page's current company. */

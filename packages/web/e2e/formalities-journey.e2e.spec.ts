@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { browserAvailable, DEMO_PASSWORD, launchBrowser, SCREENSHOTS, startProduct, type ProductServer } from './server';
+import type { Browser, Page } from 'playwright-core';
+import { browserAvailable, launchBrowser, SCREENSHOTS, startProduct, type ProductServer, signedInPage as signIn } from './server';
 
 /**
  * Services on the built product. Olivia (staff) asks one more question on Demo SAS's transfert de
@@ -20,16 +20,6 @@ const CHLOE = 'chloe.durand@demo-sas.fr'; // Demo SAS — Facturation
 const OLIVIA = 'olivia.robert@domicile-pro.fr'; // staff
 const TITLE = 'Transfert du siège social à Lyon';
 const QUESTION = 'Adresse exacte du nouveau siège à Lyon';
-
-async function signIn(context: BrowserContext, baseUrl: string, email: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  return page;
-}
 
 /** A GraphQL operation from the page, with its session cookie. */
 function gql<T>(

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Frame, Locator, Page } from 'playwright-core';
 import { open as openZip, type Entry } from 'yauzl';
-import { browserAvailable, DEMO_PASSWORD, launchBrowser, SCREENSHOTS, startProduct, type ProductServer } from './server';
+import { browserAvailable, launchBrowser, SCREENSHOTS, startProduct, type ProductServer, signedInPage as signIn } from './server';
 
 /**
  * Factures on the built product: Chloé (Facturation at Demo SAS) finds what is due, filters the
@@ -16,16 +16,6 @@ const run = browserAvailable() ? describe : describe.skip;
 const CHLOE = 'chloe.durand@demo-sas.fr'; // Demo SAS — Facturation
 const BRUNO = 'bruno.petit@demo-sas.fr'; // Demo SAS — Gestion de courrier
 const OLIVIA = 'olivia.robert@domicile-pro.fr'; // staff
-
-async function signIn(context: BrowserContext, baseUrl: string, email: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  return page;
-}
 
 /** The "14 documents" figure of the list. */
 async function documentCount(page: Page): Promise<number> {

@@ -1,5 +1,5 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { browserAvailable, CHROMIUM, DEMO_PASSWORD, startProduct, type ProductServer } from './server';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { browserAvailable, launchBrowser, signedInPage, startProduct, type ProductServer } from './server';
 
 /**
  * Layout stability of the main pages as a first visit sees them: scrollbars shown (headless Chromium
@@ -52,24 +52,9 @@ run('layout stability of the main pages (scrollbars shown)', () => {
 
   beforeAll(async () => {
     server = await startProduct();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      ignoreDefaultArgs: ['--hide-scrollbars'],
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchBrowser({ scrollbars: true });
     const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('Adresse e-mail').fill('alice.martin@demo-sas.fr');
-    await page.getByLabel('Mot de passe', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
+    const page = await signedInPage(context, server.url, 'alice.martin@demo-sas.fr');
     await page.waitForURL((url) => url.pathname.startsWith('/c/'));
     companyPath = new URL(page.url()).pathname.split('/').slice(0, 3).join('/');
     cookies = await context.cookies();

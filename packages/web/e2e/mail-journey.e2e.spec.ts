@@ -3,23 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { open as openZip, type Entry } from 'yauzl';
-import { browserAvailable, DEMO_PASSWORD, launchBrowser, SCREENSHOTS, startProduct, type ProductServer } from './server';
+import { browserAvailable, launchBrowser, SCREENSHOTS, startProduct, type ProductServer, signedInPage as signIn } from './server';
 
 const BRUNO = 'bruno.petit@demo-sas.fr'; // Demo SAS — Gestion de courrier
 const CHLOE = 'chloe.durand@demo-sas.fr'; // Demo SAS — Facturation
 const OLIVIA = 'olivia.robert@domicile-pro.fr'; // staff
 
 const run = browserAvailable() ? describe : describe.skip;
-
-async function signIn(context: BrowserContext, baseUrl: string, email: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  return page;
-}
 
 /** The "128 courriers" figure of the list. */
 async function totalCount(page: Page): Promise<number> {

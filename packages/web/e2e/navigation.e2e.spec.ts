@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { can, type Permission, type Scope } from '@guichet/shared';
-import { browserAvailable, DEMO_PASSWORD, launchBrowser, SCREENSHOTS, startProduct, type ProductServer } from './server';
+import { browserAvailable, launchBrowser, SCREENSHOTS, startProduct, type ProductServer, signIn } from './server';
 
 /** The company sections in navigation order, the permission that opens each, and its French label. */
 const SECTIONS: { key: string; permission: Permission; label: string }[] = [
@@ -23,14 +23,6 @@ const PERSONAS: { name: string; email: string; scopes: Scope[]; staff?: boolean 
 ];
 
 const run = browserAvailable() ? describe : describe.skip;
-
-async function signIn(page: Page, baseUrl: string, email: string): Promise<void> {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
 
 async function navEntries(page: Page): Promise<string[]> {
   const nav = page.getByRole('navigation', { name: 'Navigation principale' });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { browserAvailable, DEMO_PASSWORD, launchBrowser, SCREENSHOTS, startProduct, type ProductServer } from './server';
+import { browserAvailable, launchBrowser, SCREENSHOTS, startProduct, type ProductServer, signIn } from './server';
 
 /**
  * The team journey on the built product: Alice (administrator of Demo SAS) invites two people in
@@ -13,14 +13,6 @@ const run = browserAvailable() ? describe : describe.skip;
 
 const INVITEE = 'lea.moreau@exemple.fr';
 const INVITEE_PASSWORD = 'lettres vertes du jardin';
-
-async function signIn(page: Page, baseUrl: string, email: string): Promise<void> {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
 
 /** `/c/<id>` of the page's current company. */
 const companyPathOf = (page: Page) => new URL(page.url()).pathname.split('/').slice(0, 3).join('/');

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { browserAvailable, DEMO_PASSWORD, launchBrowser, SCREENSHOTS, startProduct, type ProductServer } from './server';
+import { browserAvailable, launchBrowser, SCREENSHOTS, startProduct, type ProductServer, signIn } from './server';
 
 /**
  * Mon équipe on a 390 px wide phone: members and invitations are cards (as Mes courriers lists its
@@ -12,14 +12,6 @@ const run = browserAvailable() ? describe : describe.skip;
 const WIDTH = 390;
 /** Also written under /tmp, to look at. */
 const SHOTS = ['/tmp/team-members-390.png', '/tmp/team-invitations-390.png'];
-
-async function signIn(page: Page, baseUrl: string, email: string): Promise<void> {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
 
 /** Whether the element's box lies entirely within the viewport's width. */
 async function withinScreen(locator: Locator): Promise<boolean> {

@@ -78,6 +78,20 @@ export function forkServer(script, { args = [], env = {}, ready, label = path.ba
   });
 }
 
+/**
+ * The product as it runs in production (`node dist/main.js`, NODE_ENV=production, PROCESS_ROLE=api,
+ * its logging on), as a measured server; `env` adds or overrides settings (DATABASE_URL, DATA_DIR…).
+ */
+export async function forkProduct({ label = 'the product (dist/main.js)', env }) {
+  const started = await forkServer(path.join(here, '..', '..', 'dist', 'main.js'), {
+    label,
+    env: { NODE_ENV: 'production', PROCESS_ROLE: 'api', PORT: '0', HOST: '127.0.0.1', SEED_DEMO: 'false', ...env },
+    ready: /Guichet is running at (http:\/\/[^\s]+)/,
+  });
+  // With PORT=0 the product prints http://localhost:<port>; it listens on 127.0.0.1 only.
+  return { ...started, url: started.url.replace('//localhost:', '//127.0.0.1:') };
+}
+
 /** The load generator (load.mjs) in its own process. */
 export function forkLoad() {
   const child = fork(path.join(here, 'load.mjs'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
