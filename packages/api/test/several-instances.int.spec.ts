@@ -7,8 +7,7 @@ import { loadEnv } from '../src/config/env';
 import { migrations } from '../src/db/migrations';
 import { parisDay } from '../src/modules/mail/mail.labels';
 import { messageIdFor } from '../src/modules/mailer/message-id';
-import { OutboxService } from '../src/modules/mailer/outbox.service';
-import { passwordResetEmail } from '../src/modules/mailer/templates';
+import { queueTestEmails } from './outbox-load';
 import { INVITE, MEMBERS, row } from '../src/modules/team/__tests__/team-helpers';
 import { seedDemoIfEmpty } from '../src/seed/demo-seed';
 import { startServer, type RunningServer } from '../src/server';
@@ -332,21 +331,7 @@ describeOnMysql('two API instances and two worker instances on one database', ()
 
   it('delivers every outbox email exactly once with two workers competing (300 emails, a real SMTP peer)', async () => {
     const COUNT = 300;
-    const outbox = new OutboxService(db.ds);
-    const now = new Date();
-    const ids = await db.ds.transaction(async (em) => {
-      const out: string[] = [];
-      for (let i = 0; i < COUNT; i += 1) {
-        const email = passwordResetEmail('fr', {
-          firstName: 'Charge',
-          url: `http://localhost/reset-password?token=t${i}`,
-          expiresAt: now,
-          publicUrl: 'http://localhost',
-        });
-        out.push(await outbox.enqueue(em, `charge.${i}@outbox.test`, email, now));
-      }
-      return out;
-    });
+    const ids = await queueTestEmails(db.ds, COUNT, 'charge');
     const expected = new Set(ids.map((id) => messageIdFor(id, MAIL_FROM)));
     const ours = (): Received[] => smtp.received.filter((r) => expected.has(r.messageId));
 

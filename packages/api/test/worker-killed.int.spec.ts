@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { messageIdFor } from '../src/modules/mailer/message-id';
-import { OutboxService } from '../src/modules/mailer/outbox.service';
-import { passwordResetEmail } from '../src/modules/mailer/templates';
+import { queueTestEmails } from './outbox-load';
 import { buildIfStale, spawnServer, type Spawned } from './built-server';
 import { describeFault, startSmtpPeer, until, type ReceivedMessage, type SmtpPeer } from './fault-support';
 import { createTestDatabase, type TestDatabase } from './test-database';
@@ -50,21 +49,7 @@ describeOnMariadb('a worker killed mid-send', () => {
   });
 
   it('every email is sent; the one in the killed worker’s hands may arrive twice, nothing else does', async () => {
-    const outbox = new OutboxService(db.ds);
-    const now = new Date();
-    const ids = await db.ds.transaction(async (em) => {
-      const out: string[] = [];
-      for (let i = 0; i < COUNT; i += 1) {
-        const email = passwordResetEmail('fr', {
-          firstName: 'Charge',
-          url: `http://localhost/reset-password?token=k${i}`,
-          expiresAt: now,
-          publicUrl: 'http://localhost',
-        });
-        out.push(await outbox.enqueue(em, `killed.${i}@outbox.test`, email, now));
-      }
-      return out;
-    });
+    const ids = await queueTestEmails(db.ds, COUNT, 'killed');
     const idOf = new Map(ids.map((id) => [messageIdFor(id, MAIL_FROM), id]));
     const ours = (): ReceivedMessage[] => smtp.received.filter((r) => idOf.has(r.messageId));
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { assertValidKey, FileNotFoundError, FileTooLargeError, sha256Verifier, type FileStorage, type StoredFile } from './storage';
+import { assertValidKey, FileNotFoundError, FileTooLargeError, verifiedStream, type FileStorage, type StoredFile } from './storage';
 
 /**
  * Files under a local directory (FILES_DIR, default DATA_DIR/files). Writes go to a temporary
@@ -73,14 +73,7 @@ export class LocalFileStorage implements FileStorage {
   }
 
   async getVerified(key: string, sha256: string): Promise<Readable> {
-    const source = await this.open(key);
-    const verifier = sha256Verifier(sha256, key);
-    source.on('error', (error) => verifier.destroy(error));
-    verifier.on('close', () => source.destroy());
-    // An integrity error may happen before the consumer attaches; it still reaches the consumer
-    // (the stream is left errored), but must not crash the process as an unhandled 'error' event.
-    verifier.on('error', () => undefined);
-    return source.pipe(verifier);
+    return verifiedStream(await this.open(key), sha256, key);
   }
 
   async delete(key: string): Promise<void> {

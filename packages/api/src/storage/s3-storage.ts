@@ -13,7 +13,7 @@ import {
   assertValidKey,
   FileNotFoundError,
   FileTooLargeError,
-  sha256Verifier,
+  verifiedStream,
   StorageUnavailableError,
   type FileStorage,
   type StoredFile,
@@ -199,14 +199,7 @@ export class S3FileStorage implements FileStorage {
   }
 
   async getVerified(key: string, sha256: string): Promise<Readable> {
-    const source = await this.get(key);
-    const verifier = sha256Verifier(sha256, key);
-    source.on('error', (error) => verifier.destroy(error));
-    verifier.on('close', () => source.destroy());
-    // An integrity error may happen before the consumer attaches; it still reaches the consumer
-    // (the stream is left errored), but must not crash the process as an unhandled 'error' event.
-    verifier.on('error', () => undefined);
-    return source.pipe(verifier);
+    return verifiedStream(await this.get(key), sha256, key);
   }
 
   /** Deleting a key that does not exist succeeds (S3 answers 204 all the same). */

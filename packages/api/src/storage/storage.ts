@@ -107,3 +107,17 @@ export function sha256Verifier(expected: string, key: string): Transform {
     },
   });
 }
+
+/**
+ * `source` piped through a SHA-256 check (see sha256Verifier): one stream that errors if the bytes do
+ * not match, and closes the source when the reader stops. The body of every storage's getVerified.
+ */
+export function verifiedStream(source: Readable, sha256: string, key: string): Readable {
+  const verifier = sha256Verifier(sha256, key);
+  source.on('error', (error) => verifier.destroy(error));
+  verifier.on('close', () => source.destroy());
+  // An integrity error may happen before the consumer attaches; it still reaches the consumer
+  // (the stream is left errored), but must not crash the process as an unhandled 'error' event.
+  verifier.on('error', () => undefined);
+  return source.pipe(verifier);
+}
